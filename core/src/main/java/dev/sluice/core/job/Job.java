@@ -1,0 +1,28 @@
+package dev.sluice.core.job;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A client's request and its tasks. {@code input} is the validated request input as JSON text.
+ * A job has no status of its own: it is derived from its tasks so the two can never disagree.
+ */
+public record Job(String jobId, String ownerId, JobType type, String input, Instant createdAt, List<Task> tasks) {
+
+    public Job {
+        tasks = List.copyOf(tasks);
+    }
+
+    public JobStatus status() {
+        if (tasks.stream().anyMatch(t -> t.status() == JobStatus.FAILED)) {
+            return JobStatus.FAILED;
+        }
+        if (!tasks.isEmpty() && tasks.stream().allMatch(t -> t.status() == JobStatus.COMPLETED)) {
+            return JobStatus.COMPLETED;
+        }
+        if (tasks.stream().anyMatch(t -> t.status() != JobStatus.PENDING)) {
+            return JobStatus.PROCESSING;
+        }
+        return JobStatus.PENDING;
+    }
+}

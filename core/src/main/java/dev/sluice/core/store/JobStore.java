@@ -1,0 +1,166 @@
+package dev.sluice.core.store;
+
+import static dev.sluice.core.store.TaskAttributes.*;
+
+import dev.sluice.core.job.Job;
+import dev.sluice.core.job.NewJob;
+import dev.sluice.core.job.Task;
+import dev.sluice.core.job.TaskRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Jobs and tasks in DynamoDB. Task state changes under a lease belong to
+ * {@link dev.sluice.core.lease.LeaseManager}; this class creates and reads.
+ */
+public final class JobStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Duration idempotencyTtl;
+    private final Clock clock;
+
+    public JobStore(DynamoDbClient dynamo, String table, Duration idempotencyTtl, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.idempotencyTtl = idempotencyTtl;
+        this.clock = clock;
+    }
+
+    /**
+     * Persists a job with its single task in one transaction. With an idempotency key the transaction
+     * also claims the key, so a replay costs one conditional write and cannot race a read.
+     */
+    public JobCreation create(NewJob request) {
+        Instant now = clock.instant();
+        String jobId = UUID.randomUUID().toString();
+        TaskRef taskRef = TaskRef.of(jobId, 0);
+
+        List<TransactWriteItem> writes = new ArrayList<>();
+        request.idempotencyKey().ifPresent(key -> writes.add(claimKey(request, key, jobId, now)));
+        writes.add(put(TaskItems.newJobItem(jobId, request, now)));
+        writes.add(put(TaskItems.newTaskItem(taskRef, request.type(), now)));
+        try {
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+        } catch (TransactionCanceledException e) {
+            return request.idempotencyKey()
+                    .map(key -> resolveKeyClash(request, key, e))
+                    .orElseThrow(() -> e);
+        }
+        return new JobCreation.Created(find(jobId).orElseThrow());
+    }
+
+    /** Reads a job and its tasks with one strongly consistent query of the job's partition. */
+    public Optional<Job> find(String jobId) {
+        Map<String, AttributeValue> jobItem = null;
+        List<Task> tasks = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            var page = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", JobTable.PK))
+                    .expressionAttributeValues(Map.of(":pk", Items.s(JobTable.jobPk(jobId))))
+                    .exclusiveStartKey(startKey)
+                    .build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                if ("job".equals(Items.string(item, ENTITY).orElse(""))) {
+                    jobItem = item;
+                } else {
+                    tasks.add(TaskItems.toTask(item));
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return jobItem == null ? Optional.empty() : Optional.of(TaskItems.toJob(jobItem, tasks));
+    }
+
+    /** Reads one task, strongly consistent. */
+    public Optional<Task> findTask(TaskRef ref) {
+        var item = dynamo.getItem(GetItemRequest.builder()
+                .tableName(table).key(JobTable.taskKey(ref)).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TaskItems.toTask(item));
+    }
+
+    /** Records that a task's message was sent, so tasks persisted but never enqueued can be found. */
+    public void markEnqueued(TaskRef ref) {
+        dynamo.updateItem(UpdateItemRequest.builder()
+                .tableName(table)
+                .key(JobTable.taskKey(ref))
+                .updateExpression("SET #enqueuedAt = :now")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#enqueuedAt", ENQUEUED_AT, "#pk", JobTable.PK))
+                .expressionAttributeValues(Map.of(":now", Items.millis(clock.instant())))
+                .build());
+    }
+
+    private TransactWriteItem claimKey(NewJob request, String key, String jobId, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(JobTable.idempotencyKey(request.ownerId(), key));
+        item.put(ENTITY, Items.s("idempotency"));
+        item.put(JOB_ID, Items.s(jobId));
+        item.put(REQUEST_HASH, Items.s(request.requestHash()));
+        item.put(CREATED_AT, Items.millis(now));
+        item.put(JobTable.EXPIRES_AT, Items.n(now.plus(idempotencyTtl).getEpochSecond()));
+        return TransactWriteItem.builder().put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        // TTL deletion lags by up to days: an expired record must not block the key.
+                        .conditionExpression("attribute_not_exists(#pk) OR #expiresAt < :nowSeconds")
+                        .expressionAttributeNames(Map.of("#pk", JobTable.PK, "#expiresAt", JobTable.EXPIRES_AT))
+                        .expressionAttributeValues(Map.of(":nowSeconds", Items.n(now.getEpochSecond())))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build();
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", JobTable.PK))
+                        .build())
+                .build();
+    }
+
+    private JobCreation resolveKeyClash(NewJob request, String key, TransactionCanceledException e) {
+        CancellationReason claim = e.hasCancellationReasons() ? e.cancellationReasons().get(0) : null;
+        if (claim == null || !"ConditionalCheckFailed".equals(claim.code())) {
+            if (claim != null && "TransactionConflict".equals(claim.code())) {
+                return new JobCreation.InFlight(key);
+            }
+            throw e;
+        }
+        Map<String, AttributeValue> existing = claim.hasItem() && !claim.item().isEmpty()
+                ? claim.item()
+                : dynamo.getItem(GetItemRequest.builder().tableName(table)
+                        .key(JobTable.idempotencyKey(request.ownerId(), key)).consistentRead(true).build()).item();
+        if (existing == null || existing.isEmpty()) {
+            // The record vanished between the write and the read: the other request's transaction is gone too.
+            return new JobCreation.InFlight(key);
+        }
+        if (!request.requestHash().equals(Items.string(existing, REQUEST_HASH).orElse(""))) {
+            return new JobCreation.KeyReused(key);
+        }
+        String jobId = Items.requiredString(existing, JOB_ID);
+        return find(jobId).<JobCreation>map(JobCreation.Replayed::new).orElseGet(() -> new JobCreation.InFlight(key));
+    }
+}

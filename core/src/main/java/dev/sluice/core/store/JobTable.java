@@ -1,0 +1,87 @@
+package dev.sluice.core.store;
+
+import dev.sluice.core.job.TaskRef;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The single-table key design (documented in docs/architecture.md; Terraform mirrors it).
+ *
+ * <pre>
+ * item          pk                       sk              gsi1pk            gsi1sk
+ * job           JOB#{jobId}              JOB             OWNER#{ownerId}   {createdAt}#{jobId}
+ * task          JOB#{jobId}              TASK#{taskId}
+ * idempotency   IDEM#{ownerId}#{key}     IDEM
+ * </pre>
+ *
+ * A job and its tasks share a partition so one strongly consistent Query reads a whole job.
+ */
+public final class JobTable {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GSI1 = "gsi1";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+    /** Epoch seconds; DynamoDB's TTL deletes expired idempotency records. */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    private JobTable() {
+    }
+
+    public static String jobPk(String jobId) {
+        return "JOB#" + jobId;
+    }
+
+    public static Map<String, AttributeValue> jobKey(String jobId) {
+        return Map.of(PK, s(jobPk(jobId)), SK, s("JOB"));
+    }
+
+    public static Map<String, AttributeValue> taskKey(TaskRef ref) {
+        return Map.of(PK, s(jobPk(ref.jobId())), SK, s("TASK#" + ref.taskId()));
+    }
+
+    public static Map<String, AttributeValue> idempotencyKey(String ownerId, String key) {
+        return Map.of(PK, s("IDEM#" + ownerId + "#" + key), SK, s("IDEM"));
+    }
+
+    public static String ownerPk(String ownerId) {
+        return "OWNER#" + ownerId;
+    }
+
+    /** The table as the code expects it; local provisioning creates it from here. */
+    public static CreateTableRequest definition(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attr(PK), attr(SK), attr(GSI1_PK), attr(GSI1_SK))
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(GSI1)
+                        .keySchema(key(GSI1_PK, KeyType.HASH), key(GSI1_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .build();
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeDefinition attr(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

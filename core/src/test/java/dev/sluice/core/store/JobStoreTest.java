@@ -1,0 +1,121 @@
+package dev.sluice.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.core.MotoTable;
+import dev.sluice.core.MutableClock;
+import dev.sluice.core.job.Job;
+import dev.sluice.core.job.JobStatus;
+import dev.sluice.core.job.JobType;
+import dev.sluice.core.job.NewJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class JobStoreTest {
+    private static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
+    private static MotoTable table;
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private static JobStore jobs;
+
+    @BeforeAll
+    static void setUp() {
+        table = MotoTable.create();
+        jobs = new JobStore(table.dynamo(), table.name(), IDEMPOTENCY_TTL, clock);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        table.dynamo().close();
+    }
+
+    private static NewJob request(String owner, String key, String hash) {
+        return new NewJob(owner, JobType.IMAGE_GENERATION, "{\"prompt\":\"a red car\"}", Optional.ofNullable(key), hash);
+    }
+
+    @Test
+    void createdJobHasOnePendingTaskAndReadsBack() {
+        Job job = ((JobCreation.Created) jobs.create(request("owner-a", null, "h"))).job();
+
+        Job read = jobs.find(job.jobId()).orElseThrow();
+        assertThat(read.ownerId()).isEqualTo("owner-a");
+        assertThat(read.type()).isEqualTo(JobType.IMAGE_GENERATION);
+        assertThat(read.input()).isEqualTo("{\"prompt\":\"a red car\"}");
+        assertThat(read.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(read.tasks()).singleElement().satisfies(task -> {
+            assertThat(task.status()).isEqualTo(JobStatus.PENDING);
+            assertThat(task.attempts()).isZero();
+            assertThat(task.fencingToken()).isZero();
+            assertThat(task.enqueuedAt()).isEmpty();
+            assertThat(task.ref().taskId()).startsWith(job.jobId());
+        });
+    }
+
+    @Test
+    void sameKeyAndSameRequestReplaysTheSameJob() {
+        Job first = ((JobCreation.Created) jobs.create(request("owner-b", "key-1", "hash-1"))).job();
+
+        JobCreation again = jobs.create(request("owner-b", "key-1", "hash-1"));
+
+        assertThat(again).isInstanceOf(JobCreation.Replayed.class);
+        assertThat(((JobCreation.Replayed) again).job().jobId()).isEqualTo(first.jobId());
+        assertThat(jobItemsOf("owner-b")).isEqualTo(1);
+    }
+
+    @Test
+    void sameKeyWithADifferentRequestIsRefused() {
+        jobs.create(request("owner-c", "key-2", "hash-1"));
+
+        assertThat(jobs.create(request("owner-c", "key-2", "hash-2")))
+                .isEqualTo(new JobCreation.KeyReused("key-2"));
+        assertThat(jobItemsOf("owner-c")).isEqualTo(1);
+    }
+
+    @Test
+    void idempotencyKeysAreScopedToTheOwner() {
+        Job mine = ((JobCreation.Created) jobs.create(request("owner-d", "shared-key", "h"))).job();
+
+        JobCreation theirs = jobs.create(request("owner-e", "shared-key", "h"));
+
+        assertThat(theirs).isInstanceOf(JobCreation.Created.class);
+        assertThat(((JobCreation.Created) theirs).job().jobId()).isNotEqualTo(mine.jobId());
+    }
+
+    @Test
+    void anExpiredKeyNoLongerBlocksEvenBeforeTtlDeletion() {
+        Job old = ((JobCreation.Created) jobs.create(request("owner-f", "key-3", "hash-1"))).job();
+        clock.advance(IDEMPOTENCY_TTL.plusMinutes(1));
+
+        JobCreation later = jobs.create(request("owner-f", "key-3", "hash-2"));
+
+        assertThat(later).isInstanceOf(JobCreation.Created.class);
+        assertThat(((JobCreation.Created) later).job().jobId()).isNotEqualTo(old.jobId());
+    }
+
+    @Test
+    void markEnqueuedRecordsTheTime() {
+        Job job = ((JobCreation.Created) jobs.create(request("owner-g", null, "h"))).job();
+
+        jobs.markEnqueued(job.tasks().get(0).ref());
+
+        assertThat(jobs.find(job.jobId()).orElseThrow().tasks().get(0).enqueuedAt()).contains(clock.instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void unknownJobIsEmpty() {
+        assertThat(jobs.find("no-such-job")).isEmpty();
+    }
+
+    private static int jobItemsOf(String owner) {
+        return table.dynamo().query(b -> b.tableName(table.name()).indexName(JobTable.GSI1)
+                .keyConditionExpression("gsi1pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(JobTable.ownerPk(owner)))))
+                .count();
+    }
+}
