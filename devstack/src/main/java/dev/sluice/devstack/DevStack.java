@@ -1,0 +1,112 @@
+package dev.sluice.devstack;
+
+import dev.sluice.localaws.LocalAws;
+import dev.sluice.modelsim.ModelSim;
+import dev.sluice.modelsim.ModelSimClient;
+import dev.sluice.modelsim.ModelSimSettings;
+import dev.sluice.modelsim.S3Settings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Everything Sluice needs, running locally: the AWS servers with Sluice's table, queue, DLQ and
+ * bucket provisioned, and the model simulator. Tests share one per JVM through {@link #shared()}.
+ */
+public final class DevStack {
+    /** Small, so tests see the DLQ redrive after a few attempts. */
+    public static final int TEST_MAX_RECEIVE_COUNT = 3;
+
+    private static DevStack shared;
+
+    private final LocalAws aws;
+    private final AwsClients clients;
+    private final SluiceResources resources;
+    private final ModelSim modelSim;
+
+    private DevStack(LocalAws aws, AwsClients clients, SluiceResources resources, ModelSim modelSim) {
+        this.aws = aws;
+        this.clients = clients;
+        this.resources = resources;
+        this.modelSim = modelSim;
+    }
+
+    public static synchronized DevStack shared() {
+        if (shared == null) {
+            LocalAws aws = LocalAws.shared();
+            ModelSim sim = ModelSim.start(ModelSimSettings.defaults().withPort(0)
+                    .withS3(S3Settings.fromEnvironment().withEndpointOverride(aws.endpoints().s3())
+                            .withForcePathStyle(true).withRegion(aws.region())));
+            shared = start(aws, sim, ProvisioningSettings.defaults().withMaxReceiveCount(TEST_MAX_RECEIVE_COUNT));
+            Runtime.getRuntime().addShutdownHook(new Thread(sim::stop, "model-sim-shutdown"));
+        }
+        return shared;
+    }
+
+    /** Provisions {@code settings} on running servers. */
+    public static DevStack start(LocalAws aws, ModelSim modelSim, ProvisioningSettings settings) {
+        useLocalCredentials(aws);
+        AwsClients clients = AwsClients.forLocal(aws);
+        SluiceResources resources = new ResourceProvisioner(clients.dynamo(), clients.sqs(), clients.s3(),
+                Region.of(aws.region())).provision(settings);
+        return new DevStack(aws, clients, resources, modelSim);
+    }
+
+    /**
+     * The SDK's default chains read these system properties first: in-JVM clients that are built
+     * without explicit credentials (the apps under test, the simulator) then reach the emulators.
+     */
+    private static void useLocalCredentials(LocalAws aws) {
+        System.setProperty("aws.region", aws.region());
+        System.setProperty("aws.accessKeyId", aws.credentials().accessKeyId());
+        System.setProperty("aws.secretAccessKey", aws.credentials().secretAccessKey());
+    }
+
+    public LocalAws aws() {
+        return aws;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public SluiceResources resources() {
+        return resources;
+    }
+
+    public ModelSim modelSim() {
+        return modelSim;
+    }
+
+    public ModelSimClient modelSimClient() {
+        return new ModelSimClient(modelSim.uri());
+    }
+
+    /** Configuration for a Quarkus app under test in this JVM. */
+    public Map<String, String> quarkusConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.sqs.endpoint-override", aws.endpoints().sqs().toString());
+        config.put("quarkus.dynamodb.endpoint-override", aws.endpoints().dynamoDb().toString());
+        config.put("quarkus.s3.endpoint-override", aws.endpoints().s3().toString());
+        config.put("quarkus.s3.path-style-access", "true");
+        config.put("sluice.table", resources.table());
+        config.put("sluice.bucket", resources.bucket());
+        config.put("sluice.queue.url", resources.queueUrl());
+        config.put("sluice.model.endpoint-override", modelSim.uri().toString());
+        return config;
+    }
+
+    /**
+     * Environment for an app started as a separate process: only the SDK's standard variables and
+     * Sluice's own settings, exactly what the app would get against LocalStack or AWS.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(aws.environment());
+        env.put("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", modelSim.uri().toString());
+        env.put("SLUICE_S3_PATH_STYLE", "true");
+        env.put("SLUICE_TABLE", resources.table());
+        env.put("SLUICE_BUCKET", resources.bucket());
+        env.put("SLUICE_QUEUE_URL", resources.queueUrl());
+        return env;
+    }
+}

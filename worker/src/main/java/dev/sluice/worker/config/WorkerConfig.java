@@ -1,0 +1,81 @@
+package dev.sluice.worker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Worker settings; every value has a default that suits production, tests shorten the durations. */
+@ConfigMapping(prefix = "sluice")
+public interface WorkerConfig {
+
+    /** DynamoDB table holding jobs, tasks and leases. */
+    @WithDefault("sluice-jobs")
+    String table();
+
+    /** S3 bucket for uploads and outputs. */
+    @WithDefault("sluice-data")
+    String bucket();
+
+    Queue queue();
+
+    Worker worker();
+
+    Model model();
+
+    interface Queue {
+        /** Full queue URL; when absent the URL is looked up once from {@link #name()}. */
+        Optional<String> url();
+
+        @WithDefault("sluice-tasks")
+        String name();
+    }
+
+    interface Worker {
+        /** Lease owner identity; defaults to HOSTNAME (the pod name in Kubernetes). */
+        Optional<String> id();
+
+        /** Tasks processed at once; the poller never asks SQS for more messages than free slots. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** How long a lease (and the message's invisibility) lasts without a heartbeat. */
+        @WithDefault("30s")
+        Duration leaseTtl();
+
+        /** SQS long-poll wait; 20 s is the maximum SQS allows and the cheapest. */
+        @WithDefault("20s")
+        Duration waitTime();
+
+        /** How long shutdown waits for running tasks before leaving them to lease expiry. */
+        @WithDefault("30s")
+        Duration drainTimeout();
+
+        Backoff backoff();
+    }
+
+    interface Backoff {
+        /** Delay before the second attempt; doubles per attempt, with jitter. */
+        @WithDefault("2s")
+        Duration base();
+
+        @WithDefault("5m")
+        Duration max();
+    }
+
+    interface Model {
+        /** Points the SageMaker runtime client elsewhere (the simulator locally); else AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME or AWS. */
+        Optional<URI> endpointOverride();
+
+        /** Upper bound of one model invocation, including the network. */
+        @WithDefault("5m")
+        Duration timeout();
+
+        @WithDefault("sluice-image-generation")
+        String imageGenerationEndpoint();
+
+        @WithDefault("sluice-video-analysis")
+        String videoAnalysisEndpoint();
+    }
+}

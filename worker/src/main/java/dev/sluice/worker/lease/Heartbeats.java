@@ -1,0 +1,53 @@
+package dev.sluice.worker.lease;
+
+import dev.sluice.core.lease.Lease;
+import dev.sluice.core.lease.LeaseManager;
+import dev.sluice.worker.config.WorkerConfig;
+import dev.sluice.worker.queue.TaskQueue;
+import dev.sluice.worker.task.Cancellation;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every task's heartbeat on its own small scheduler, never on the task threads, so a model call
+ * that blocks for minutes cannot delay the extension of its own lease.
+ */
+@ApplicationScoped
+public class Heartbeats {
+    private final LeaseManager leases;
+    private final TaskQueue queue;
+    private final Clock clock;
+    private final Duration ttl;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "sluice-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Heartbeats(LeaseManager leases, TaskQueue queue, Clock clock, WorkerConfig config) {
+        this.leases = leases;
+        this.queue = queue;
+        this.clock = clock;
+        this.ttl = config.worker().leaseTtl();
+    }
+
+    /** Beats every third of the lease window: two beats may fail before the lease runs out. */
+    public Heartbeat start(Lease lease, software.amazon.awssdk.services.sqs.model.Message message,
+                           Cancellation cancellation) {
+        Heartbeat heartbeat = new Heartbeat(leases, queue, lease, message, cancellation, ttl, clock);
+        long periodMillis = Math.max(1, ttl.toMillis() / 3);
+        heartbeat.scheduledAs(scheduler.scheduleWithFixedDelay(
+                heartbeat::beat, periodMillis, periodMillis, TimeUnit.MILLISECONDS));
+        return heartbeat;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sluice.worker.task;
+
+import java.time.Duration;
+
+/** How handling one message ended; each outcome says what happened to the message. */
+public sealed interface TaskOutcome {
+
+    /** Output written, COMPLETED committed, message deleted. */
+    record Completed(String outputKey) implements TaskOutcome {
+    }
+
+    /** Permanent failure: FAILED committed, message deleted. */
+    record Failed(String reason) implements TaskOutcome {
+    }
+
+    /** Transient failure: lease released to PENDING, message visible again after {@code backoff}. */
+    record Retried(String reason, Duration backoff) implements TaskOutcome {
+    }
+
+    /** Another worker holds a live lease: the message is left hidden until that lease would expire. */
+    record HeldElsewhere(Duration recheckIn) implements TaskOutcome {
+    }
+
+    /** The task is already terminal: the duplicate message was deleted. */
+    record Duplicate() implements TaskOutcome {
+    }
+
+    /** A commit or heartbeat was refused: another worker owns the task now; nothing more was written. */
+    record LeaseLost(String reason) implements TaskOutcome {
+    }
+
+    /** Unreadable or dangling message: left for the redrive policy to move to the DLQ. */
+    record Poison(String reason) implements TaskOutcome {
+    }
+
+    /** Infrastructure failed mid-task: message and lease are left to expire and be retried. */
+    record Abandoned(String reason) implements TaskOutcome {
+    }
+}

@@ -1,0 +1,179 @@
+package dev.sluice.worker.task;
+
+import dev.sluice.core.job.Job;
+import dev.sluice.core.job.TaskOutput;
+import dev.sluice.core.keys.ObjectKeys;
+import dev.sluice.core.lease.Lease;
+import dev.sluice.core.lease.LeaseAcquisition;
+import dev.sluice.core.lease.LeaseManager;
+import dev.sluice.core.message.MalformedMessageException;
+import dev.sluice.core.message.TaskMessage;
+import dev.sluice.core.message.TaskMessageCodec;
+import dev.sluice.core.store.JobStore;
+import dev.sluice.worker.config.WorkerConfig;
+import dev.sluice.worker.lease.Heartbeat;
+import dev.sluice.worker.lease.Heartbeats;
+import dev.sluice.worker.logging.TaskLogContext;
+import dev.sluice.worker.model.ModelCall;
+import dev.sluice.worker.model.ModelInvoker;
+import dev.sluice.worker.model.ModelResult;
+import dev.sluice.worker.output.OutputWriter;
+import dev.sluice.worker.queue.ReceiveCount;
+import dev.sluice.worker.queue.TaskQueue;
+import dev.sluice.worker.wiring.WorkerIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Handles one message: lease, model, output, commit. Every write after the lease is taken is guarded
+ * twice: by the cancellation flag (set when a heartbeat is refused) and by the lease's fencing token
+ * in DynamoDB, which is what actually makes a stale worker harmless.
+ */
+@ApplicationScoped
+public class TaskProcessor {
+    private static final Logger LOG = Logger.getLogger(TaskProcessor.class);
+
+    private final LeaseManager leases;
+    private final JobStore jobs;
+    private final TaskQueue queue;
+    private final Heartbeats heartbeats;
+    private final ModelInvoker model;
+    private final OutputWriter outputs;
+    private final RetryBackoff backoff;
+    private final Clock clock;
+    private final String workerId;
+    private final Duration leaseTtl;
+
+    public TaskProcessor(LeaseManager leases, JobStore jobs, TaskQueue queue, Heartbeats heartbeats,
+                         ModelInvoker model, OutputWriter outputs, RetryBackoff backoff, Clock clock,
+                         WorkerIdentity identity, WorkerConfig config) {
+        this.leases = leases;
+        this.jobs = jobs;
+        this.queue = queue;
+        this.heartbeats = heartbeats;
+        this.model = model;
+        this.outputs = outputs;
+        this.backoff = backoff;
+        this.clock = clock;
+        this.workerId = identity.id();
+        this.leaseTtl = config.worker().leaseTtl();
+    }
+
+    public TaskOutcome process(Message message) {
+        TaskLogContext.worker(workerId);
+        try {
+            TaskOutcome outcome = handle(message);
+            LOG.infof("task finished outcome=%s", outcome);
+            return outcome;
+        } catch (RuntimeException e) {
+            // DynamoDB, S3 or SQS failed us: leave message and lease to expire; another attempt follows.
+            LOG.errorf(e, "task abandoned after an infrastructure failure");
+            return new TaskOutcome.Abandoned(e.toString());
+        } finally {
+            TaskLogContext.clear();
+        }
+    }
+
+    private TaskOutcome handle(Message message) {
+        TaskMessage task;
+        try {
+            task = TaskMessageCodec.decode(message.body());
+        } catch (MalformedMessageException e) {
+            return poison(message, e.getMessage());
+        }
+        TaskLogContext.task(task.jobId(), task.taskId());
+
+        LeaseAcquisition acquisition = leases.acquire(task.ref(), workerId, leaseTtl);
+        if (acquisition instanceof LeaseAcquisition.Acquired acquired) {
+            return runLeased(message, task, acquired.lease());
+        }
+        if (acquisition instanceof LeaseAcquisition.AlreadyTerminal) {
+            queue.delete(message);
+            return new TaskOutcome.Duplicate();
+        }
+        if (acquisition instanceof LeaseAcquisition.HeldElsewhere held) {
+            // Look again shortly after that lease would expire, in case its holder died.
+            Duration recheck = Duration.between(clock.instant(), held.expiresAt()).plusSeconds(1);
+            Duration wait = recheck.isNegative() ? Duration.ofSeconds(1) : recheck;
+            queue.changeVisibility(message, wait);
+            return new TaskOutcome.HeldElsewhere(wait);
+        }
+        return poison(message, "no such task " + task.taskId());
+    }
+
+    /**
+     * Not deleted: the redrive policy moves it to the DLQ after its last receive, where an operator can
+     * see it. Backing off by receive count keeps a poison message from hogging a slot meanwhile.
+     */
+    private TaskOutcome poison(Message message, String reason) {
+        int receives = ReceiveCount.of(message);
+        queue.changeVisibility(message, backoff.after(receives));
+        return new TaskOutcome.Poison(reason);
+    }
+
+    private TaskOutcome runLeased(Message message, TaskMessage task, Lease lease) {
+        TaskLogContext.lease(lease);
+        LOG.info("lease acquired");
+        Cancellation cancellation = Cancellation.forCurrentThread();
+        Heartbeat heartbeat = heartbeats.start(lease, message, cancellation);
+        try (cancellation) {
+            Job job = jobs.find(task.jobId()).orElseThrow(() -> new IllegalStateException("job vanished"));
+            ModelResult result = model.invoke(new ModelCall(task.type(), job.input(), lease));
+            if (cancellation.isCancelled()) {
+                return new TaskOutcome.LeaseLost(cancellation.reason().orElse("cancelled"));
+            }
+            if (result instanceof ModelResult.Success success) {
+                return complete(message, job, task, success, heartbeat, cancellation);
+            }
+            if (result instanceof ModelResult.TransientFailure failure) {
+                return retry(message, heartbeat, failure.reason());
+            }
+            return fail(message, heartbeat, ((ModelResult.PermanentFailure) result).reason());
+        } finally {
+            heartbeat.stop();
+        }
+    }
+
+    private TaskOutcome complete(Message message, Job job, TaskMessage task, ModelResult.Success success,
+                                 Heartbeat heartbeat, Cancellation cancellation) {
+        String key = ObjectKeys.output(job.ownerId(), task.ref(), ObjectKeys.extensionFor(success.contentType()));
+        TaskOutput output = outputs.write(key, success.body(), success.contentType());
+        if (cancellation.isCancelled()) {
+            return new TaskOutcome.LeaseLost(cancellation.reason().orElse("cancelled"));
+        }
+        heartbeat.stop();
+        if (!leases.complete(heartbeat.lease(), output)) {
+            return lost("commit refused");
+        }
+        queue.delete(message);
+        return new TaskOutcome.Completed(key);
+    }
+
+    private TaskOutcome retry(Message message, Heartbeat heartbeat, String reason) {
+        heartbeat.stop();
+        Lease lease = heartbeat.lease();
+        if (!leases.release(lease, reason)) {
+            return lost("release refused");
+        }
+        Duration delay = backoff.after(lease.attempt());
+        queue.changeVisibility(message, delay);
+        return new TaskOutcome.Retried(reason, delay);
+    }
+
+    private TaskOutcome fail(Message message, Heartbeat heartbeat, String reason) {
+        heartbeat.stop();
+        if (!leases.fail(heartbeat.lease(), reason)) {
+            return lost("failure commit refused");
+        }
+        queue.delete(message);
+        return new TaskOutcome.Failed(reason);
+    }
+
+    private TaskOutcome lost(String what) {
+        LOG.warnf("lease lost: %s", what);
+        return new TaskOutcome.LeaseLost(what);
+    }
+}
