@@ -92,7 +92,6 @@ public final class DevStack {
         config.put("sluice.table", resources.table());
         config.put("sluice.bucket", resources.bucket());
         config.put("sluice.queue.url", resources.queueUrl());
-        config.put("sluice.model.endpoint-override", modelSim.uri().toString());
         return config;
     }
 

@@ -121,6 +121,10 @@ public final class LocalRunner {
     }
 
     private synchronized void stop() {
+        if (aws == null) {
+            return;
+        }
+        System.out.println("Stopping the API, workers, model simulator and local AWS servers ...");
         for (AppProcess app : apps) {
             app.stop(Duration.ofSeconds(20));
         }
@@ -129,9 +133,8 @@ public final class LocalRunner {
             modelSim.stop();
             modelSim = null;
         }
-        if (aws != null) {
-            aws.close();
-            aws = null;
-        }
+        aws.close();
+        aws = null;
+        System.out.println("Stopped.");
     }
 }

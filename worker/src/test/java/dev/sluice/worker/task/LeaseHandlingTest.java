@@ -25,6 +25,7 @@ import dev.sluice.modelsim.SimConfig;
 import dev.sluice.worker.DeadLetters;
 import dev.sluice.worker.Tasks;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Leases seen from the worker: other holders, heartbeats, lost leases, attempts running out. */
 @QuarkusTest
-@QuarkusTestResource(DevStackResource.class)
+@QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.MODEL, value = "true"))
 class LeaseHandlingTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(40);
 

@@ -14,6 +14,7 @@ import dev.sluice.modelsim.InvocationRecord;
 import dev.sluice.worker.Tasks;
 import dev.sluice.worker.wiring.WorkerIdentity;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** The worker running in this JVM against the local stack: outcomes of the model, end to end. */
 @QuarkusTest
-@QuarkusTestResource(DevStackResource.class)
+@QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.MODEL, value = "true"))
 class TaskLifecycleTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

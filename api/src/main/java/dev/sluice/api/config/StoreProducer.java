@@ -1,0 +1,26 @@
+package dev.sluice.api.config;
+
+import dev.sluice.core.store.JobStore;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Makes core's plain classes injectable. {@code @Singleton} rather than {@code @ApplicationScoped}:
+ * one instance per application either way, and {@link JobStore} is final so it cannot be proxied.
+ */
+public class StoreProducer {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    JobStore jobStore(DynamoDbClient dynamo, SluiceConfig config, Clock clock) {
+        return new JobStore(dynamo, config.table(), config.api().idempotencyTtl(), clock);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.sluice.api.jobs;
+
+import dev.sluice.api.config.SluiceConfig;
+import dev.sluice.api.jobs.submit.AcceptedJob;
+import dev.sluice.api.jobs.submit.IdempotencyKey;
+import dev.sluice.api.jobs.submit.JobRequestReader;
+import dev.sluice.api.jobs.submit.JobSubmitter;
+import dev.sluice.api.jobs.submit.SubmissionOutcome;
+import dev.sluice.api.jobs.submit.ValidatedJobRequest;
+import dev.sluice.api.jobs.view.JobView;
+import dev.sluice.api.jobs.view.JobViews;
+import dev.sluice.api.owner.CallerOwner;
+import dev.sluice.api.problem.Problem;
+import dev.sluice.api.problem.ProblemException;
+import dev.sluice.api.problem.ProblemType;
+import dev.sluice.core.job.NewJob;
+import dev.sluice.core.store.JobStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.regex.Pattern;
+
+/**
+ * Submits jobs and reports on them. Submission answers 202 as soon as the job is persisted and queued;
+ * it never waits for inference.
+ */
+@Path("/v1/jobs")
+public class JobsResource {
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** Job IDs are UUIDs; anything else cannot exist and is answered without a database read. */
+    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private final JobRequestReader reader;
+    private final JobSubmitter submitter;
+    private final JobStore store;
+    private final JobViews views;
+    private final CallerOwner caller;
+    private final int retryAfterSeconds;
+
+    public JobsResource(JobRequestReader reader, JobSubmitter submitter, JobStore store, JobViews views,
+                        CallerOwner caller, SluiceConfig config) {
+        this.reader = reader;
+        this.submitter = submitter;
+        this.store = store;
+        this.views = views;
+        this.caller = caller;
+        this.retryAfterSeconds = config.api().retryAfterSeconds();
+    }
+
+    /** The body is taken as bytes and parsed by {@link JobRequestReader} so JSON errors are told apart from rule violations. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response submit(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, byte[] body) {
+        var key = IdempotencyKey.fromHeader(idempotencyKey);
+        String ownerId = caller.ownerId();
+        ValidatedJobRequest request = reader.read(body, ownerId);
+        NewJob job = new NewJob(ownerId, request.type(), request.input().toString(),
+                key.map(IdempotencyKey::value), request.requestHash());
+
+        SubmissionOutcome outcome = submitter.submit(job);
+        if (outcome instanceof SubmissionOutcome.Accepted accepted) {
+            String jobId = accepted.job().jobId();
+            // A relative Location survives proxies and ingresses, which an absolute one built from
+            // this pod's own host name would not.
+            Response.ResponseBuilder response = Response.accepted(AcceptedJob.of(jobId))
+                    .header(HttpHeaders.LOCATION, "/v1/jobs/" + jobId);
+            if (accepted.replayed()) {
+                response.header(REPLAYED_HEADER, "true");
+            }
+            return response.build();
+        }
+        if (outcome instanceof SubmissionOutcome.KeyReused) {
+            throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used with a different request body; use a new key"));
+        }
+        if (outcome instanceof SubmissionOutcome.InFlight) {
+            throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
+                    "A request with this Idempotency-Key is being processed; retry shortly").retryAfter(retryAfterSeconds));
+        }
+        if (outcome instanceof SubmissionOutcome.NotQueued notQueued) {
+            String detail = key.isPresent()
+                    ? "The job was saved but not queued; retry with the same Idempotency-Key to queue it"
+                    : "The job was saved but not queued; it will be queued by recovery. Send an Idempotency-Key"
+                            + " so that such requests can be retried without creating a second job";
+            throw new ProblemException(Problem.of(ProblemType.ENQUEUE_FAILED, detail)
+                    .withExtension("jobId", notQueued.job().jobId())
+                    .retryAfter(retryAfterSeconds));
+        }
+        throw new IllegalStateException("unhandled submission outcome " + outcome);
+    }
+
+    /** Another owner's job answers exactly like a missing one, so job IDs cannot be probed. */
+    @GET
+    @Path("{jobId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JobView get(@PathParam("jobId") String jobId) {
+        String ownerId = caller.ownerId();
+        if (!JOB_ID.matcher(jobId).matches()) {
+            throw notFound();
+        }
+        return store.find(jobId)
+                .filter(job -> job.ownerId().equals(ownerId))
+                .map(views::of)
+                .orElseThrow(JobsResource::notFound);
+    }
+
+    private static ProblemException notFound() {
+        return new ProblemException(Problem.of(ProblemType.JOB_NOT_FOUND, "There is no job with this ID"));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sluice.api.jobs.submit;
+
+import dev.sluice.api.queue.TaskQueue;
+import dev.sluice.core.job.Job;
+import dev.sluice.core.job.JobStatus;
+import dev.sluice.core.job.NewJob;
+import dev.sluice.core.job.Task;
+import dev.sluice.core.message.TaskMessage;
+import dev.sluice.core.store.JobCreation;
+import dev.sluice.core.store.JobStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Persists a job, then queues its tasks: DynamoDB first so a message never points at nothing. The two
+ * writes are not atomic, so the gap is closed from the other side: a task counts as queued only once
+ * {@code enqueuedAt} is set, and a replay of the same idempotent request sends every task still lacking it.
+ */
+@ApplicationScoped
+public class JobSubmitter {
+    private static final Logger LOG = Logger.getLogger(JobSubmitter.class);
+
+    private final JobStore store;
+    private final TaskQueue queue;
+    private final Clock clock;
+
+    public JobSubmitter(JobStore store, TaskQueue queue, Clock clock) {
+        this.store = store;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    public SubmissionOutcome submit(NewJob request) {
+        JobCreation creation = store.create(request);
+        if (creation instanceof JobCreation.Created created) {
+            return enqueueUnqueued(created.job(), false);
+        }
+        if (creation instanceof JobCreation.Replayed replayed) {
+            return enqueueUnqueued(replayed.job(), true);
+        }
+        if (creation instanceof JobCreation.KeyReused reused) {
+            return new SubmissionOutcome.KeyReused(reused.idempotencyKey());
+        }
+        if (creation instanceof JobCreation.InFlight inFlight) {
+            return new SubmissionOutcome.InFlight(inFlight.idempotencyKey());
+        }
+        throw new IllegalStateException("unhandled job creation outcome " + creation);
+    }
+
+    /**
+     * Sends every PENDING task without {@code enqueuedAt}. Two concurrent replays may both send a task:
+     * harmless, since workers take tasks under a DynamoDB lease and drop duplicate messages.
+     */
+    private SubmissionOutcome enqueueUnqueued(Job job, boolean replayed) {
+        for (Task task : job.tasks()) {
+            if (task.status() != JobStatus.PENDING || task.enqueuedAt().isPresent()) {
+                continue;
+            }
+            try {
+                queue.send(TaskMessage.of(task.ref(), task.type(), job.ownerId(), clock.instant()));
+            } catch (SdkException e) {
+                LOG.warnf("Job %s persisted but task %s not queued: %s", job.jobId(), task.ref().taskId(), e.toString());
+                return new SubmissionOutcome.NotQueued(job, e);
+            }
+            try {
+                store.markEnqueued(task.ref());
+            } catch (SdkException e) {
+                // The message is out and a worker will run the task; the worst case is that recovery
+                // queues it once more, which the lease makes harmless. Failing the request would make
+                // the client retry a job that is in fact running.
+                LOG.warnf("Task %s queued but not marked enqueued: %s", task.ref().taskId(), e.toString());
+            }
+        }
+        return new SubmissionOutcome.Accepted(job, replayed);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sluice.api.problem;
+
+import java.net.URI;
+
+/**
+ * Every kind of error the API reports, each with a stable type URI (RFC 9457). Clients branch on the
+ * URI, never on the title or detail, so a URI must not change once published.
+ */
+public enum ProblemType {
+    VALIDATION_FAILED("validation-failed", 422, "The request is invalid"),
+    UPLOAD_NOT_FOUND("upload-not-found", 422, "The referenced upload does not exist"),
+    MALFORMED_REQUEST("malformed-request", 400, "The request body is not valid JSON"),
+    INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400, "The Idempotency-Key header is invalid"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used for a different request"),
+    IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", 409, "A request with this Idempotency-Key is in progress"),
+    JOB_NOT_FOUND("job-not-found", 404, "No such job"),
+    NOT_FOUND("not-found", 404, "No such resource"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    ENQUEUE_FAILED("enqueue-failed", 503, "The job was saved but could not be queued"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "A backing service is unavailable"),
+    INTERNAL_ERROR("internal-error", 500, "Internal error");
+
+    public static final String BASE_URI = "https://sluice.dev/problems/";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI uri() {
+        return URI.create(BASE_URI + slug);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
