@@ -21,17 +21,30 @@ public final class MotoServer implements AutoCloseable {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
 
-    // Same as `python -m moto.server ARGS`, plus a watchdog thread: when the JVM dies, even by
-    // SIGKILL, the OS closes the child's stdin and the watchdog ends the server, so no orphan
-    // keeps running and holding its port after a killed test fork.
+    // Same as `python -m moto.server ARGS`, with two changes:
+    // - a watchdog thread: when the JVM dies, even by SIGKILL, the OS closes the child's stdin and
+    //   the watchdog ends the server, so no orphan keeps running and holding its port;
+    // - requests are served one at a time. moto handles each request on its own thread without
+    //   locking items, so two concurrent conditional UpdateItems on one item can both succeed (seen
+    //   with moto 5.2.5). DynamoDB applies conditional writes atomically, and the lease protocol
+    //   depends on it, so the emulator must too.
     private static final String LAUNCHER = String.join("\n",
             "import os, sys, threading",
             "def _exit_when_parent_dies():",
             "    sys.stdin.buffer.read()",
             "    os._exit(0)",
             "threading.Thread(target=_exit_when_parent_dies, daemon=True).start()",
-            "from moto.server import main",
-            "main(sys.argv[1:])");
+            "import moto.server",
+            "from werkzeug.serving import run_simple",
+            "_lock = threading.Lock()",
+            "class _OneAtATime:",
+            "    def __init__(self, app):",
+            "        self.app = app",
+            "    def __call__(self, environ, start_response):",
+            "        with _lock:",
+            "            return list(self.app(environ, start_response))",
+            "moto.server.run_simple = lambda host, port, app, **kw: run_simple(host, port, _OneAtATime(app), **kw)",
+            "moto.server.main(sys.argv[1:])");
     private static final String READINESS_PATH = "/moto-api/";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);

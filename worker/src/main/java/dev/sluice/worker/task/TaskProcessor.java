@@ -1,6 +1,7 @@
 package dev.sluice.worker.task;
 
 import dev.sluice.core.job.Job;
+import dev.sluice.core.job.JobType;
 import dev.sluice.core.job.TaskOutput;
 import dev.sluice.core.keys.ObjectKeys;
 import dev.sluice.core.lease.Lease;
@@ -14,6 +15,7 @@ import dev.sluice.worker.config.WorkerConfig;
 import dev.sluice.worker.lease.Heartbeat;
 import dev.sluice.worker.lease.Heartbeats;
 import dev.sluice.worker.logging.TaskLogContext;
+import dev.sluice.worker.metrics.TaskMetrics;
 import dev.sluice.worker.model.ModelCall;
 import dev.sluice.worker.model.ModelInvoker;
 import dev.sluice.worker.model.ModelResult;
@@ -43,13 +45,15 @@ public class TaskProcessor {
     private final ModelInvoker model;
     private final OutputWriter outputs;
     private final RetryBackoff backoff;
+    private final TaskMetrics metrics;
     private final Clock clock;
     private final String workerId;
     private final Duration leaseTtl;
 
     public TaskProcessor(LeaseManager leases, JobStore jobs, TaskQueue queue, Heartbeats heartbeats,
-                         ModelInvoker model, OutputWriter outputs, RetryBackoff backoff, Clock clock,
-                         WorkerIdentity identity, WorkerConfig config) {
+                         ModelInvoker model, OutputWriter outputs, RetryBackoff backoff, TaskMetrics metrics,
+                         Clock clock, WorkerIdentity identity, WorkerConfig config) {
+        this.metrics = metrics;
         this.leases = leases;
         this.jobs = jobs;
         this.queue = queue;
@@ -64,27 +68,30 @@ public class TaskProcessor {
 
     public TaskOutcome process(Message message) {
         TaskLogContext.worker(workerId);
+        JobType type = null;
+        TaskOutcome outcome;
         try {
-            TaskOutcome outcome = handle(message);
-            LOG.infof("task finished outcome=%s", outcome);
-            return outcome;
+            TaskMessage task = TaskMessageCodec.decode(message.body());
+            type = task.type();
+            TaskLogContext.task(task.jobId(), task.taskId());
+            outcome = handle(message, task);
+        } catch (MalformedMessageException e) {
+            outcome = poison(message, e.getMessage());
         } catch (RuntimeException e) {
             // DynamoDB, S3 or SQS failed us: leave message and lease to expire; another attempt follows.
             LOG.errorf(e, "task abandoned after an infrastructure failure");
-            return new TaskOutcome.Abandoned(e.toString());
+            outcome = new TaskOutcome.Abandoned(e.toString());
+        }
+        try {
+            metrics.record(type, outcome);
+            LOG.infof("task finished outcome=%s", outcome);
+            return outcome;
         } finally {
             TaskLogContext.clear();
         }
     }
 
-    private TaskOutcome handle(Message message) {
-        TaskMessage task;
-        try {
-            task = TaskMessageCodec.decode(message.body());
-        } catch (MalformedMessageException e) {
-            return poison(message, e.getMessage());
-        }
-        TaskLogContext.task(task.jobId(), task.taskId());
+    private TaskOutcome handle(Message message, TaskMessage task) {
 
         LeaseAcquisition acquisition = leases.acquire(task.ref(), workerId, leaseTtl);
         if (acquisition instanceof LeaseAcquisition.Acquired acquired) {

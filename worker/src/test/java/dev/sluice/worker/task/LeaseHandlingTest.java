@@ -24,6 +24,7 @@ import dev.sluice.modelsim.LatencySpec;
 import dev.sluice.modelsim.SimConfig;
 import dev.sluice.worker.DeadLetters;
 import dev.sluice.worker.Tasks;
+import dev.sluice.worker.metrics.TaskMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +48,9 @@ class LeaseHandlingTest {
 
     @Inject
     JobStore jobs;
+
+    @Inject
+    TaskMetrics metrics;
 
     private LeaseManager otherWorker;
     private SimConfig originalConfig;
@@ -94,6 +98,7 @@ class LeaseHandlingTest {
     @Test
     void aRefusedHeartbeatCancelsTheTaskAndNothingMoreIsWritten() throws InterruptedException {
         DevStack.shared().modelSimClient().setLatency(new LatencySpec.Fixed(6_000));
+        double lostBefore = metrics.leasesLost();
         TaskRef ref = Tasks.submitImage(jobs, "stolen-lease");
         Tasks.awaitTask(jobs, ref, TIMEOUT, t -> t.status() == JobStatus.PROCESSING);
 
@@ -110,6 +115,7 @@ class LeaseHandlingTest {
         var listed = DevStack.shared().clients().s3().listObjectsV2(b -> b.bucket(DevStack.shared().resources().bucket())
                 .prefix("outputs/" + Tasks.OWNER + "/" + ref.jobId() + "/"));
         assertThat(listed.contents()).as("the cancelled holder wrote no output").isEmpty();
+        assertThat(metrics.leasesLost()).isEqualTo(lostBefore + 1);
         otherWorker.fail(thief, "test finished");
     }
 
