@@ -24,7 +24,4 @@ public record ProvisioningSettings(String table, String bucket, String queueName
         return new ProvisioningSettings(table, bucket, queueName, dlqName, count, visibilityTimeout, bucketVersioning);
     }
 
-    public ProvisioningSettings withBucketVersioning(boolean on) {
-        return new ProvisioningSettings(table, bucket, queueName, dlqName, maxReceiveCount, visibilityTimeout, on);
-    }
 }

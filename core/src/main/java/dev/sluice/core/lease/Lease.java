@@ -1,7 +1,6 @@
 package dev.sluice.core.lease;
 
 import dev.sluice.core.job.TaskRef;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -9,11 +8,6 @@ import java.time.Instant;
  * {@code owner} and {@code fencingToken}; a later holder always has a larger token.
  */
 public record Lease(TaskRef ref, String owner, long fencingToken, Instant expiresAt, int attempt) {
-
-    public Duration remaining(Instant now) {
-        Duration left = Duration.between(now, expiresAt);
-        return left.isNegative() ? Duration.ZERO : left;
-    }
 
     Lease extendedTo(Instant newExpiry) {
         return new Lease(ref, owner, fencingToken, newExpiry, attempt);

@@ -53,10 +53,12 @@ public final class JobStore {
         String jobId = UUID.randomUUID().toString();
         TaskRef taskRef = TaskRef.of(jobId, 0);
 
+        Map<String, AttributeValue> jobItem = TaskItems.newJobItem(jobId, request, now);
+        Map<String, AttributeValue> taskItem = TaskItems.newTaskItem(taskRef, request.type(), now);
         List<TransactWriteItem> writes = new ArrayList<>();
         request.idempotencyKey().ifPresent(key -> writes.add(claimKey(request, key, jobId, now)));
-        writes.add(put(TaskItems.newJobItem(jobId, request, now)));
-        writes.add(put(TaskItems.newTaskItem(taskRef, request.type(), now)));
+        writes.add(put(jobItem));
+        writes.add(put(taskItem));
         try {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
         } catch (TransactionCanceledException e) {
@@ -64,7 +66,8 @@ public final class JobStore {
                     .map(key -> resolveKeyClash(request, key, e))
                     .orElseThrow(() -> e);
         }
-        return new JobCreation.Created(find(jobId).orElseThrow());
+        // What was written is the job: no need to read it back.
+        return new JobCreation.Created(TaskItems.toJob(jobItem, List.of(TaskItems.toTask(taskItem))));
     }
 
     /** Reads a job and its tasks with one strongly consistent query of the job's partition. */

@@ -28,7 +28,6 @@ public final class Heartbeat {
     private volatile Lease lease;
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> schedule;
-    private volatile int beats;
 
     Heartbeat(LeaseManager leases, TaskQueue queue, Lease lease, Message message, Cancellation cancellation,
               Duration ttl, Clock clock) {
@@ -48,10 +47,6 @@ public final class Heartbeat {
     /** The lease as last extended: commits must use its fencing token. */
     public Lease lease() {
         return lease;
-    }
-
-    public int beats() {
-        return beats;
     }
 
     public void stop() {
@@ -91,7 +86,6 @@ public final class Heartbeat {
             return;
         }
         lease = extended.get();
-        beats++;
         try {
             queue.changeVisibility(message, ttl);
         } catch (RuntimeException e) {

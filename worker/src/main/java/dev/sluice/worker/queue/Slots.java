@@ -45,11 +45,4 @@ public final class Slots {
         return capacity;
     }
 
-    public boolean awaitAllFree(long timeoutMillis) throws InterruptedException {
-        if (free.tryAcquire(capacity, timeoutMillis, TimeUnit.MILLISECONDS)) {
-            free.release(capacity);
-            return true;
-        }
-        return false;
-    }
 }
