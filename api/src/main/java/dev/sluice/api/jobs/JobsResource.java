@@ -63,7 +63,7 @@ public class JobsResource {
         String ownerId = caller.ownerId();
         ValidatedJobRequest request = reader.read(body, ownerId);
         NewJob job = new NewJob(ownerId, request.type(), request.input().toString(),
-                key.map(IdempotencyKey::value), request.requestHash());
+                key.map(IdempotencyKey::value), request.requestHash(), request.objectKeys());
 
         SubmissionOutcome outcome = submitter.submit(job);
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {

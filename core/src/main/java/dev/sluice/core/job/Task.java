@@ -21,5 +21,6 @@ public record Task(
         Instant updatedAt,
         Optional<Instant> enqueuedAt,
         Optional<Instant> startedAt,
-        Optional<Instant> completedAt) {
+        Optional<Instant> completedAt,
+        int shutdownReleases) {
 }

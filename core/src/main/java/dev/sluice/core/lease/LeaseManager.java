@@ -1,11 +1,19 @@
 package dev.sluice.core.lease;
 
-import static dev.sluice.core.store.TaskAttributes.*;
+import static dev.sluice.core.lease.Expressions.HELD;
+import static dev.sluice.core.lease.Expressions.INDEX_AS_PENDING;
+import static dev.sluice.core.lease.Expressions.UNINDEX;
+import static dev.sluice.core.lease.Expressions.error;
+import static dev.sluice.core.lease.Expressions.millis;
+import static dev.sluice.core.lease.Expressions.names;
+import static dev.sluice.core.lease.Expressions.number;
+import static dev.sluice.core.lease.Expressions.status;
 
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.Task;
 import dev.sluice.core.job.TaskOutput;
 import dev.sluice.core.job.TaskRef;
+import dev.sluice.core.store.ActiveIndex;
 import dev.sluice.core.store.JobTable;
 import dev.sluice.core.store.TaskItems;
 import java.time.Clock;
@@ -22,26 +30,25 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The lease protocol: the only code that moves a task between states. Each transition is a single
- * conditional {@code UpdateItem}; docs/architecture.md lists every condition expression below.
+ * The lease protocol as a worker uses it: take a task, keep it, finish it. Each transition is a
+ * single conditional {@code UpdateItem}; docs/architecture.md lists every expression.
+ * {@link LeaseRecovery} holds the transitions the reaper and operators make.
  *
  * <p>Writes made while holding a lease are guarded by owner and fencing token, not by the clock:
  * a holder whose lease ran out may still commit as long as nobody took the task over, and once
  * somebody did, the larger token refuses every write of the old holder.
  */
 public final class LeaseManager {
-    private static final int MAX_ERROR_LENGTH = 1_000;
-    private static final String HELD_BY_CALLER =
-            "#status = :processing AND #leaseOwner = :owner AND #fencingToken = :token";
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final ConditionalUpdate updates;
 
     public LeaseManager(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.updates = new ConditionalUpdate(dynamo, table);
     }
 
     /** PENDING, or PROCESSING with an expired lease, → PROCESSING held by {@code owner}. */
@@ -52,19 +59,22 @@ public final class LeaseManager {
                 .tableName(table)
                 .key(JobTable.taskKey(ref))
                 .updateExpression("SET #status = :processing, #leaseOwner = :owner, #leaseExpiresAt = :expires,"
-                        + " #updatedAt = :now, #startedAt = if_not_exists(#startedAt, :now)"
+                        + " #updatedAt = :now, #startedAt = if_not_exists(#startedAt, :now),"
+                        + " #gsi2pk = :processingPartition, #gsi2sk = :expiresKey"
                         + " ADD #fencingToken :one, #attempts :one")
                 .conditionExpression("attribute_exists(#pk) AND (#status = :pending"
                         + " OR (#status = :processing AND #leaseExpiresAt < :now))")
-                .expressionAttributeNames(names(Map.of(
-                        "#pk", JobTable.PK, "#startedAt", STARTED_AT, "#attempts", ATTEMPTS)))
+                .expressionAttributeNames(names("#pk", "#status", "#leaseOwner", "#leaseExpiresAt", "#updatedAt",
+                        "#startedAt", "#gsi2pk", "#gsi2sk", "#fencingToken", "#attempts"))
                 .expressionAttributeValues(Map.of(
                         ":processing", status(JobStatus.PROCESSING),
                         ":pending", status(JobStatus.PENDING),
                         ":owner", AttributeValue.fromS(owner),
                         ":expires", millis(expires),
                         ":now", millis(now),
-                        ":one", AttributeValue.fromN("1")))
+                        ":one", number(1),
+                        ":processingPartition", AttributeValue.fromS(ActiveIndex.partition(JobStatus.PROCESSING, ref)),
+                        ":expiresKey", AttributeValue.fromS(ActiveIndex.sortKey(expires))))
                 .returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
@@ -81,67 +91,94 @@ public final class LeaseManager {
     public Optional<Lease> extend(Lease lease, Duration ttl) {
         Instant now = clock.instant();
         Instant expires = now.plus(ttl);
-        boolean held = updateHeld(lease, "SET #leaseExpiresAt = :expires, #updatedAt = :now",
-                Map.of(":expires", millis(expires), ":now", millis(now)), Map.of());
+        Map<String, AttributeValue> values = Expressions.held(lease);
+        values.put(":expires", millis(expires));
+        values.put(":now", millis(now));
+        values.put(":expiresKey", AttributeValue.fromS(ActiveIndex.sortKey(expires)));
+        boolean held = updates.apply(JobTable.taskKey(lease.ref()),
+                "SET #leaseExpiresAt = :expires, #updatedAt = :now, #gsi2sk = :expiresKey", HELD,
+                names("#status", "#leaseOwner", "#fencingToken", "#leaseExpiresAt", "#updatedAt", "#gsi2sk"), values);
         return held ? Optional.of(lease.extendedTo(expires)) : Optional.empty();
     }
 
     /** PROCESSING → COMPLETED with the output; false when the lease was lost (nothing is written). */
     public boolean complete(Lease lease, TaskOutput output) {
-        long now = clock.millis();
-        return updateHeld(lease,
+        Map<String, AttributeValue> values = Expressions.held(lease);
+        values.put(":completed", status(JobStatus.COMPLETED));
+        values.put(":key", AttributeValue.fromS(output.key()));
+        values.put(":contentType", AttributeValue.fromS(output.contentType()));
+        values.put(":size", number(output.sizeBytes()));
+        values.put(":sha256", AttributeValue.fromS(output.sha256()));
+        values.put(":now", millis(clock.instant()));
+        return updates.apply(JobTable.taskKey(lease.ref()),
                 "SET #status = :completed, #outputKey = :key, #outputContentType = :contentType,"
                         + " #outputSize = :size, #outputSha256 = :sha256, #completedAt = :now, #updatedAt = :now"
-                        + " REMOVE #leaseOwner, #leaseExpiresAt, #lastError",
-                Map.of(":completed", status(JobStatus.COMPLETED),
-                        ":key", AttributeValue.fromS(output.key()),
-                        ":contentType", AttributeValue.fromS(output.contentType()),
-                        ":size", AttributeValue.fromN(Long.toString(output.sizeBytes())),
-                        ":sha256", AttributeValue.fromS(output.sha256()),
-                        ":now", AttributeValue.fromN(Long.toString(now))),
-                Map.of("#outputKey", OUTPUT_KEY, "#outputContentType", OUTPUT_CONTENT_TYPE,
-                        "#outputSize", OUTPUT_SIZE, "#outputSha256", OUTPUT_SHA256,
-                        "#completedAt", COMPLETED_AT, "#lastError", LAST_ERROR));
+                        + " REMOVE #leaseOwner, #leaseExpiresAt, #lastError, " + UNINDEX,
+                HELD,
+                names("#status", "#leaseOwner", "#fencingToken", "#outputKey", "#outputContentType", "#outputSize",
+                        "#outputSha256", "#completedAt", "#updatedAt", "#leaseExpiresAt", "#lastError",
+                        "#gsi2pk", "#gsi2sk"),
+                values);
     }
 
     /** PROCESSING → PENDING after a transient failure, so a later attempt may take it. */
     public boolean release(Lease lease, String error) {
-        return updateHeld(lease,
-                "SET #status = :pending, #lastError = :error, #updatedAt = :now REMOVE #leaseOwner, #leaseExpiresAt",
-                Map.of(":pending", status(JobStatus.PENDING), ":error", error(error), ":now", millis(clock.instant())),
-                Map.of("#lastError", LAST_ERROR));
+        Instant now = clock.instant();
+        Map<String, AttributeValue> values = Expressions.held(lease);
+        values.putAll(Expressions.pendingIndex(lease.ref(), now));
+        values.put(":pending", status(JobStatus.PENDING));
+        values.put(":error", error(error));
+        values.put(":now", millis(now));
+        return updates.apply(JobTable.taskKey(lease.ref()),
+                "SET #status = :pending, #lastError = :error, #updatedAt = :now, " + INDEX_AS_PENDING
+                        + " REMOVE #leaseOwner, #leaseExpiresAt",
+                HELD,
+                names("#status", "#leaseOwner", "#fencingToken", "#lastError", "#updatedAt", "#leaseExpiresAt",
+                        "#gsi2pk", "#gsi2sk"),
+                values);
     }
 
     /** PROCESSING → FAILED after a permanent failure. */
     public boolean fail(Lease lease, String error) {
-        long now = clock.millis();
-        return updateHeld(lease,
+        Map<String, AttributeValue> values = Expressions.held(lease);
+        values.put(":failed", status(JobStatus.FAILED));
+        values.put(":error", error(error));
+        values.put(":now", millis(clock.instant()));
+        return updates.apply(JobTable.taskKey(lease.ref()),
                 "SET #status = :failed, #lastError = :error, #completedAt = :now, #updatedAt = :now"
-                        + " REMOVE #leaseOwner, #leaseExpiresAt",
-                Map.of(":failed", status(JobStatus.FAILED), ":error", error(error),
-                        ":now", AttributeValue.fromN(Long.toString(now))),
-                Map.of("#lastError", LAST_ERROR, "#completedAt", COMPLETED_AT));
+                        + " REMOVE #leaseOwner, #leaseExpiresAt, " + UNINDEX,
+                HELD,
+                names("#status", "#leaseOwner", "#fencingToken", "#lastError", "#completedAt", "#updatedAt",
+                        "#leaseExpiresAt", "#gsi2pk", "#gsi2sk"),
+                values);
     }
 
-    private boolean updateHeld(Lease lease, String update, Map<String, AttributeValue> values,
-                               Map<String, String> extraNames) {
-        Map<String, AttributeValue> allValues = new HashMap<>(values);
-        allValues.put(":processing", status(JobStatus.PROCESSING));
-        allValues.put(":owner", AttributeValue.fromS(lease.owner()));
-        allValues.put(":token", AttributeValue.fromN(Long.toString(lease.fencingToken())));
-        try {
-            dynamo.updateItem(UpdateItemRequest.builder()
-                    .tableName(table)
-                    .key(JobTable.taskKey(lease.ref()))
-                    .updateExpression(update)
-                    .conditionExpression(HELD_BY_CALLER)
-                    .expressionAttributeNames(names(extraNames))
-                    .expressionAttributeValues(allValues)
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+    /**
+     * PROCESSING → PENDING because the worker is shutting down. The attempt it took is given back, at
+     * most {@code maxShutdownReleases} times per task, so a deploy loop cannot bounce a task forever:
+     * past the cap the release counts as an attempt like any other.
+     */
+    public ShutdownRelease releaseForShutdown(Lease lease, int maxShutdownReleases) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> values = Expressions.held(lease);
+        values.putAll(Expressions.pendingIndex(lease.ref(), now));
+        values.put(":pending", status(JobStatus.PENDING));
+        values.put(":now", millis(now));
+        values.put(":one", number(1));
+        values.put(":minusOne", number(-1));
+        values.put(":cap", number(maxShutdownReleases));
+        boolean givenBack = updates.apply(JobTable.taskKey(lease.ref()),
+                "SET #status = :pending, #updatedAt = :now, " + INDEX_AS_PENDING
+                        + " REMOVE #leaseOwner, #leaseExpiresAt ADD #shutdownReleases :one, #attempts :minusOne",
+                HELD + " AND (attribute_not_exists(#shutdownReleases) OR #shutdownReleases < :cap)",
+                names("#status", "#leaseOwner", "#fencingToken", "#updatedAt", "#leaseExpiresAt",
+                        "#shutdownReleases", "#attempts", "#gsi2pk", "#gsi2sk"),
+                values);
+        if (givenBack) {
+            return ShutdownRelease.RELEASED;
         }
+        return release(lease, "released at worker shutdown") ? ShutdownRelease.RELEASED_AS_ATTEMPT
+                : ShutdownRelease.LOST;
     }
 
     private LeaseAcquisition refusal(TaskRef ref, ConditionalCheckFailedException e) {
@@ -161,27 +198,4 @@ public final class LeaseManager {
                 task.leaseOwner().orElse(""), task.leaseExpiresAt().orElse(clock.instant()));
     }
 
-    /** Every expression names its attributes through placeholders: status is a reserved word. */
-    private static Map<String, String> names(Map<String, String> extra) {
-        Map<String, String> names = new HashMap<>(extra);
-        names.put("#status", STATUS);
-        names.put("#leaseOwner", LEASE_OWNER);
-        names.put("#leaseExpiresAt", LEASE_EXPIRES_AT);
-        names.put("#fencingToken", FENCING_TOKEN);
-        names.put("#updatedAt", UPDATED_AT);
-        return names;
-    }
-
-    private static AttributeValue status(JobStatus status) {
-        return AttributeValue.fromS(status.name());
-    }
-
-    private static AttributeValue millis(Instant instant) {
-        return AttributeValue.fromN(Long.toString(instant.toEpochMilli()));
-    }
-
-    private static AttributeValue error(String error) {
-        String text = error == null || error.isBlank() ? "unknown error" : error;
-        return AttributeValue.fromS(text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text);
-    }
 }

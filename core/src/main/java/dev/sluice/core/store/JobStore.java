@@ -59,6 +59,12 @@ public final class JobStore {
         request.idempotencyKey().ifPresent(key -> writes.add(claimKey(request, key, jobId, now)));
         writes.add(put(jobItem));
         writes.add(put(taskItem));
+        for (String objectKey : request.objectKeys()) {
+            Map<String, AttributeValue> reference = new HashMap<>(JobTable.objectReferenceKey(objectKey, jobId));
+            reference.put(ENTITY, Items.s("object-reference"));
+            reference.put(CREATED_AT, Items.millis(now));
+            writes.add(put(reference));
+        }
         try {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
         } catch (TransactionCanceledException e) {
@@ -94,6 +100,17 @@ public final class JobStore {
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return jobItem == null ? Optional.empty() : Optional.of(TaskItems.toJob(jobItem, tasks));
+    }
+
+    /** Whether any job was created reading this S3 object. */
+    public boolean isReferenced(String objectKey) {
+        return dynamo.query(QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", JobTable.PK))
+                .expressionAttributeValues(Map.of(":pk", Items.s(JobTable.objectReferencePk(objectKey))))
+                .limit(1)
+                .build()).count() > 0;
     }
 
     /** Reads one task, strongly consistent. */

@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * <pre>
  * item          pk                       sk              gsi1pk            gsi1sk
  * job           JOB#{jobId}              JOB             OWNER#{ownerId}   {createdAt}#{jobId}
- * task          JOB#{jobId}              TASK#{taskId}
+ * task          JOB#{jobId}              TASK#{taskId}                    (gsi2: see ActiveIndex)
  * idempotency   IDEM#{ownerId}#{key}     IDEM
+ * object ref    OBJECT#{s3Key}           JOB#{jobId}
  * </pre>
  *
  * A job and its tasks share a partition so one strongly consistent Query reads a whole job.
@@ -53,6 +54,15 @@ public final class JobTable {
         return Map.of(PK, s("IDEM#" + ownerId + "#" + key), SK, s("IDEM"));
     }
 
+    /** Marks that a job reads an S3 object: {@code pk = OBJECT#{key}, sk = JOB#{jobId}}. */
+    public static Map<String, AttributeValue> objectReferenceKey(String objectKey, String jobId) {
+        return Map.of(PK, s(objectReferencePk(objectKey)), SK, s(jobPk(jobId)));
+    }
+
+    public static String objectReferencePk(String objectKey) {
+        return "OBJECT#" + objectKey;
+    }
+
     public static String ownerPk(String ownerId) {
         return "OWNER#" + ownerId;
     }
@@ -63,11 +73,16 @@ public final class JobTable {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        attr(PK), attr(SK), attr(GSI1_PK), attr(GSI1_SK))
+                        attr(PK), attr(SK), attr(GSI1_PK), attr(GSI1_SK), attr(ActiveIndex.PK), attr(ActiveIndex.SK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(GSI1)
                         .keySchema(key(GSI1_PK, KeyType.HASH), key(GSI1_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build(),
+                        GlobalSecondaryIndex.builder()
+                        .indexName(ActiveIndex.NAME)
+                        .keySchema(key(ActiveIndex.PK, KeyType.HASH), key(ActiveIndex.SK, KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                         .build())
                 .build();

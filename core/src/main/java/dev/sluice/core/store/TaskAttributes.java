@@ -28,6 +28,8 @@ public final class TaskAttributes {
     public static final String STARTED_AT = "startedAt";
     public static final String COMPLETED_AT = "completedAt";
     public static final String REQUEST_HASH = "requestHash";
+    /** Times a worker handed the task back because it was shutting down (not counted as attempts). */
+    public static final String SHUTDOWN_RELEASES = "shutdownReleases";
 
     private TaskAttributes() {
     }

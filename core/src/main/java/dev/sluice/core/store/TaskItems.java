@@ -45,6 +45,8 @@ public final class TaskItems {
         item.put(FENCING_TOKEN, Items.n(0));
         item.put(CREATED_AT, Items.millis(now));
         item.put(UPDATED_AT, Items.millis(now));
+        item.put(ActiveIndex.PK, Items.s(ActiveIndex.partition(JobStatus.PENDING, ref)));
+        item.put(ActiveIndex.SK, Items.s(ActiveIndex.sortKey(now)));
         return item;
     }
 
@@ -68,7 +70,8 @@ public final class TaskItems {
                 Items.requiredInstant(item, UPDATED_AT),
                 Items.instant(item, ENQUEUED_AT),
                 Items.instant(item, STARTED_AT),
-                Items.instant(item, COMPLETED_AT));
+                Items.instant(item, COMPLETED_AT),
+                (int) Items.numberOrZero(item, SHUTDOWN_RELEASES));
     }
 
     static Job toJob(Map<String, AttributeValue> jobItem, List<Task> tasks) {

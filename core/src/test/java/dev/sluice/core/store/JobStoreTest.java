@@ -108,6 +108,15 @@ class JobStoreTest {
     }
 
     @Test
+    void objectsAJobReadsAreRecordedAsReferenced() {
+        jobs.create(new NewJob("owner-h", JobType.VIDEO_ANALYSIS, "{\"videoKey\":\"uploads/owner-h/1/a.mp4\"}",
+                Optional.empty(), "h", java.util.List.of("uploads/owner-h/1/a.mp4")));
+
+        assertThat(jobs.isReferenced("uploads/owner-h/1/a.mp4")).isTrue();
+        assertThat(jobs.isReferenced("uploads/owner-h/2/b.mp4")).isFalse();
+    }
+
+    @Test
     void unknownJobIsEmpty() {
         assertThat(jobs.find("no-such-job")).isEmpty();
     }

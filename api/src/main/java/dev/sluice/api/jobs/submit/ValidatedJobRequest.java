@@ -2,7 +2,16 @@ package dev.sluice.api.jobs.submit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.core.job.JobType;
+import java.util.List;
 
 /** A request body that passed every check: its type, normalised input and fingerprint. */
 public record ValidatedJobRequest(JobType type, ObjectNode input, String requestHash) {
+
+    /** The S3 objects the job reads, recorded with it so the reaper never deletes them as orphans. */
+    public List<String> objectKeys() {
+        return switch (type) {
+            case VIDEO_ANALYSIS -> List.of(input.path("videoKey").asText());
+            case IMAGE_GENERATION -> List.of();
+        };
+    }
 }

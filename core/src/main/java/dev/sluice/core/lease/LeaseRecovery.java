@@ -1,0 +1,115 @@
+package dev.sluice.core.lease;
+
+import static dev.sluice.core.lease.Expressions.INDEX_AS_PENDING;
+import static dev.sluice.core.lease.Expressions.UNINDEX;
+import static dev.sluice.core.lease.Expressions.error;
+import static dev.sluice.core.lease.Expressions.millis;
+import static dev.sluice.core.lease.Expressions.names;
+import static dev.sluice.core.lease.Expressions.number;
+import static dev.sluice.core.lease.Expressions.status;
+
+import dev.sluice.core.job.JobStatus;
+import dev.sluice.core.job.TaskRef;
+import dev.sluice.core.store.JobTable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The lease protocol as the reaper and operators use it: transitions made by someone who does not
+ * hold the lease. Each one names the exact state it expects (including the fencing token where a
+ * lease is involved), so it can never undo a newer attempt's work.
+ */
+public final class LeaseRecovery {
+    private static final String NOT_LIVE = "(#status = :pending OR (#status = :processing AND #leaseExpiresAt < :now))";
+
+    private final ConditionalUpdate updates;
+    private final Clock clock;
+
+    public LeaseRecovery(DynamoDbClient dynamo, String table, Clock clock) {
+        this.updates = new ConditionalUpdate(dynamo, table);
+        this.clock = clock;
+    }
+
+    /**
+     * PROCESSING whose lease expired, still with {@code fencingToken} → PENDING. The reaper calls it
+     * only after seeing the same token expired on two passes, so a slow heartbeat is not mistaken for
+     * a dead worker; the token condition makes a takeover in between win.
+     */
+    public boolean reclaimExpired(TaskRef ref, long fencingToken, String reason) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> values = reclaimValues(ref, fencingToken, reason, now);
+        return updates.apply(JobTable.taskKey(ref), RECLAIM_UPDATE,
+                "#status = :processing AND #fencingToken = :token AND #leaseExpiresAt < :now",
+                reclaimNames(), values);
+    }
+
+    /** PROCESSING held by {@code owner} with {@code fencingToken} → PENDING, when that owner is gone for sure. */
+    public boolean reclaimFromGoneOwner(TaskRef ref, String owner, long fencingToken, String reason) {
+        Map<String, AttributeValue> values = reclaimValues(ref, fencingToken, reason, clock.instant());
+        values.put(":owner", AttributeValue.fromS(owner));
+        return updates.apply(JobTable.taskKey(ref), RECLAIM_UPDATE,
+                "#status = :processing AND #leaseOwner = :owner AND #fencingToken = :token",
+                reclaimNames(), values);
+    }
+
+    /** A task whose message reached the DLQ → FAILED, unless it finished or is running under a live lease. */
+    public boolean failDeadLettered(TaskRef ref, String reason) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pending", status(JobStatus.PENDING));
+        values.put(":processing", status(JobStatus.PROCESSING));
+        values.put(":failed", status(JobStatus.FAILED));
+        values.put(":error", error(reason));
+        values.put(":now", millis(now));
+        return updates.apply(JobTable.taskKey(ref),
+                "SET #status = :failed, #lastError = :error, #completedAt = :now, #updatedAt = :now"
+                        + " REMOVE #leaseOwner, #leaseExpiresAt, " + UNINDEX,
+                "attribute_exists(#pk) AND " + NOT_LIVE,
+                names("#pk", "#status", "#leaseExpiresAt", "#lastError", "#completedAt", "#updatedAt", "#leaseOwner",
+                        "#gsi2pk", "#gsi2sk"),
+                values);
+    }
+
+    /**
+     * An operator's redrive: FAILED, PENDING or abandoned PROCESSING → PENDING with a fresh attempt
+     * budget. Never touches COMPLETED tasks or live leases.
+     */
+    public boolean resetForRedrive(TaskRef ref) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> values = new HashMap<>(Expressions.pendingIndex(ref, now));
+        values.put(":pending", status(JobStatus.PENDING));
+        values.put(":processing", status(JobStatus.PROCESSING));
+        values.put(":failed", status(JobStatus.FAILED));
+        values.put(":now", millis(now));
+        values.put(":zero", number(0));
+        return updates.apply(JobTable.taskKey(ref),
+                "SET #status = :pending, #attempts = :zero, #shutdownReleases = :zero, #updatedAt = :now, "
+                        + INDEX_AS_PENDING + " REMOVE #leaseOwner, #leaseExpiresAt, #completedAt",
+                "attribute_exists(#pk) AND (#status = :failed OR " + NOT_LIVE + ")",
+                names("#pk", "#status", "#leaseExpiresAt", "#attempts", "#shutdownReleases", "#updatedAt",
+                        "#leaseOwner", "#completedAt", "#gsi2pk", "#gsi2sk"),
+                values);
+    }
+
+    private static final String RECLAIM_UPDATE = "SET #status = :pending, #lastError = :error, #updatedAt = :now, "
+            + INDEX_AS_PENDING + " REMOVE #leaseOwner, #leaseExpiresAt";
+
+    private static Map<String, String> reclaimNames() {
+        return names("#status", "#fencingToken", "#leaseExpiresAt", "#leaseOwner", "#lastError", "#updatedAt",
+                "#gsi2pk", "#gsi2sk");
+    }
+
+    private static Map<String, AttributeValue> reclaimValues(TaskRef ref, long token, String reason, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(Expressions.pendingIndex(ref, now));
+        values.put(":pending", status(JobStatus.PENDING));
+        values.put(":processing", status(JobStatus.PROCESSING));
+        values.put(":token", number(token));
+        values.put(":error", error(reason));
+        values.put(":now", millis(now));
+        return values;
+    }
+}
