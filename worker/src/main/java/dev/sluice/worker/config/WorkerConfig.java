@@ -48,15 +48,40 @@ public interface WorkerConfig {
         @WithDefault("20s")
         Duration waitTime();
 
-        /** How long shutdown waits for running tasks before leaving them to lease expiry. */
+        /**
+         * How long shutdown (SIGTERM) waits for running tasks to finish; their heartbeats go on
+         * meanwhile. Tasks still running then are cancelled and handed back to the queue at once
+         * (see {@link #maxShutdownReleases()}), which they get up to 10 s for. Kubernetes'
+         * terminationGracePeriodSeconds must exceed this plus those 10 s, or the hand-back is killed
+         * and the tasks wait for their leases to expire instead.
+         */
         @WithDefault("30s")
         Duration drainTimeout();
+
+        /**
+         * How many times a task may be handed back at shutdown with the attempt it took given back.
+         * Past that a shutdown hand-back counts as an attempt like any other, so a deployment that
+         * keeps restarting cannot bounce one task forever without it ever reaching the DLQ.
+         */
+        @WithDefault("3")
+        int maxShutdownReleases();
+
+        /**
+         * Longest one attempt of a task may run. SQS keeps a received message hidden for at most 12 hours,
+         * so this must not exceed 12h minus {@link #leaseTtl()} (checked at start-up). A task that runs
+         * longer is cancelled and FAILED ("exceeded maximum run time of ..."), never extended forever.
+         */
+        @WithDefault("2h")
+        Duration maxTaskDuration();
 
         Backoff backoff();
     }
 
     interface Backoff {
-        /** Delay before the second attempt; doubles per attempt, with jitter. */
+        /**
+         * Delay before a message that failed transiently comes back; doubles with each receive of the
+         * message (its receive count, which the DLQ redrive counts too), with jitter.
+         */
         @WithDefault("2s")
         Duration base();
 

@@ -2,11 +2,14 @@ package dev.sluice.worker.lease;
 
 import dev.sluice.core.lease.Lease;
 import dev.sluice.core.lease.LeaseManager;
+import dev.sluice.worker.config.DurationText;
 import dev.sluice.worker.logging.TaskLogContext;
 import dev.sluice.worker.queue.TaskQueue;
+import dev.sluice.worker.task.CancelReason;
 import dev.sluice.worker.task.Cancellation;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import org.jboss.logging.Logger;
@@ -14,7 +17,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Keeps one task's lease and its message's visibility alive while the task runs. A refused extension
- * means another worker took the task over: the task is cancelled so it writes nothing more.
+ * means another worker took the task over: the task is cancelled so it writes nothing more. A task
+ * that runs past its maximum run time is cancelled too, and no longer extended: SQS would refuse to
+ * hide its message beyond 12 hours anyway.
  */
 public final class Heartbeat {
     private static final Logger LOG = Logger.getLogger(Heartbeat.class);
@@ -24,20 +29,24 @@ public final class Heartbeat {
     private final Message message;
     private final Cancellation cancellation;
     private final Duration ttl;
+    private final Duration maxRunTime;
+    private final Instant deadline;
     private final Clock clock;
     private volatile Lease lease;
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> schedule;
 
     Heartbeat(LeaseManager leases, TaskQueue queue, Lease lease, Message message, Cancellation cancellation,
-              Duration ttl, Clock clock) {
+              Duration ttl, Duration maxRunTime, Clock clock) {
         this.leases = leases;
         this.queue = queue;
         this.lease = lease;
         this.message = message;
         this.cancellation = cancellation;
         this.ttl = ttl;
+        this.maxRunTime = maxRunTime;
         this.clock = clock;
+        this.deadline = clock.instant().plus(maxRunTime);
     }
 
     void scheduledAs(ScheduledFuture<?> future) {
@@ -71,18 +80,27 @@ public final class Heartbeat {
     }
 
     private void beat(Lease current) {
+        if (!clock.instant().isBefore(deadline)) {
+            // The last extension was made before the deadline, so the message stays hidden for at most
+            // maxRunTime + TTL (validated to be within SQS's 12 hours) while the task fails itself;
+            // the failure commit is fenced, so it holds even if the lease has run out by then.
+            LOG.warnf("task exceeded its maximum run time of %s: cancelling it", DurationText.of(maxRunTime));
+            cancellation.cancel(new CancelReason.RunTimeExceeded(maxRunTime));
+            stop();
+            return;
+        }
         Optional<Lease> extended;
         try {
             extended = leases.extend(current, ttl);
         } catch (RuntimeException e) {
             LOG.warnf("heartbeat failed: %s", e.toString());
             if (!clock.instant().isBefore(current.expiresAt())) {
-                lost(current, "lease expired while heartbeats failed");
+                lost("lease expired while heartbeats failed");
             }
             return;
         }
         if (extended.isEmpty()) {
-            lost(current, "lease taken over by another worker");
+            lost("lease taken over by another worker");
             return;
         }
         lease = extended.get();
@@ -94,9 +112,9 @@ public final class Heartbeat {
         }
     }
 
-    private void lost(Lease current, String why) {
+    private void lost(String why) {
         LOG.warnf("lease lost: %s", why);
-        cancellation.cancel(why);
+        cancellation.cancel(new CancelReason.LeaseLost(why));
         stop();
     }
 }

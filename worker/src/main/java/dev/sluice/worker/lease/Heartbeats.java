@@ -12,10 +12,18 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Runs every task's heartbeat on its own small scheduler, never on the task threads, so a model call
  * that blocks for minutes cannot delay the extension of its own lease.
+ *
+ * <p>Shutdown: heartbeats must go on while the poller drains running tasks (a worker whose heartbeats
+ * stop at SIGTERM loses its leases mid-drain and the tasks run twice). The scheduler is shut down only
+ * by {@link #shutdown()}, a {@code @PreDestroy}: Quarkus notifies every {@code ShutdownEvent} observer,
+ * {@code QueuePoller.onStop} with its whole drain included, before it destroys any bean (the
+ * container's shutdown task was registered first and shutdown tasks run last-in first-out). The SDK
+ * clients are closed by their beans' destroyers at that same later point.
  */
 @ApplicationScoped
 public class Heartbeats {
@@ -23,6 +31,7 @@ public class Heartbeats {
     private final TaskQueue queue;
     private final Clock clock;
     private final Duration ttl;
+    private final Duration maxRunTime;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "sluice-heartbeat");
         t.setDaemon(true);
@@ -34,12 +43,12 @@ public class Heartbeats {
         this.queue = queue;
         this.clock = clock;
         this.ttl = config.worker().leaseTtl();
+        this.maxRunTime = config.worker().maxTaskDuration();
     }
 
     /** Beats every third of the lease window: two beats may fail before the lease runs out. */
-    public Heartbeat start(Lease lease, software.amazon.awssdk.services.sqs.model.Message message,
-                           Cancellation cancellation) {
-        Heartbeat heartbeat = new Heartbeat(leases, queue, lease, message, cancellation, ttl, clock);
+    public Heartbeat start(Lease lease, Message message, Cancellation cancellation) {
+        Heartbeat heartbeat = new Heartbeat(leases, queue, lease, message, cancellation, ttl, maxRunTime, clock);
         long periodMillis = Math.max(1, ttl.toMillis() / 3);
         heartbeat.scheduledAs(scheduler.scheduleWithFixedDelay(
                 heartbeat::beat, periodMillis, periodMillis, TimeUnit.MILLISECONDS));

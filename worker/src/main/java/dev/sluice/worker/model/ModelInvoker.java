@@ -1,50 +1,39 @@
 package dev.sluice.worker.model;
 
-import dev.sluice.core.job.JobType;
-import dev.sluice.worker.config.WorkerConfig;
+import dev.sluice.worker.task.Cancellation;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
-import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
-/** Calls the SageMaker endpoint for a task type and turns every outcome into a {@link ModelResult}. */
+/**
+ * Invokes the model for one task attempt and turns every ending into a {@link ModelResult}. The whole
+ * guarded call, retry delays included, is cut short when the task is cancelled.
+ */
 @ApplicationScoped
 public class ModelInvoker {
-    private final SageMakerRuntimeClient client;
-    private final WorkerConfig.Model config;
+    private final ModelEndpoint endpoint;
+    private final ModelRequests requests;
 
-    public ModelInvoker(SageMakerRuntimeClient client, WorkerConfig config) {
-        this.client = client;
-        this.config = config.model();
+    public ModelInvoker(ModelEndpoint endpoint, ModelRequests requests) {
+        this.endpoint = endpoint;
+        this.requests = requests;
     }
 
-    public ModelResult invoke(ModelCall call) {
+    public ModelResult invoke(ModelCall call, Cancellation cancellation) {
+        Thread taskThread = Thread.currentThread();
+        ModelAttempts attempts = new ModelAttempts();
         try {
-            InvokeEndpointResponse response = client.invokeEndpoint(b -> b
-                    .endpointName(endpointFor(call.type()))
-                    .contentType("application/json")
-                    .accept(acceptFor(call.type()))
-                    .customAttributes(call.customAttributes())
-                    .body(SdkBytes.fromString(call.inputJson(), StandardCharsets.UTF_8)));
-            String contentType = response.contentType() == null ? acceptFor(call.type()) : response.contentType();
-            return new ModelResult.Success(response.body().asByteArray(), contentType);
-        } catch (RuntimeException e) {
-            return FailureClassifier.classify(e);
+            return cancellation.interruptibly(() -> requests.abort(taskThread),
+                    () -> endpoint.invoke(call, cancellation, attempts));
+        } catch (TransientModelException e) {
+            return new ModelResult.TransientFailure(e.getMessage());
+        } catch (CircuitBreakerOpenException e) {
+            return new ModelResult.CircuitOpen(attempts.lastFailure());
+        } catch (Exception e) {
+            // ModelCallCancelled, or a retry delay cut short by the cancellation's interrupt.
+            if (cancellation.isCancelled()) {
+                return new ModelResult.Cancelled();
+            }
+            return new ModelResult.TransientFailure("unexpected model failure: " + e);
         }
-    }
-
-    String endpointFor(JobType type) {
-        return switch (type) {
-            case IMAGE_GENERATION -> config.imageGenerationEndpoint();
-            case VIDEO_ANALYSIS -> config.videoAnalysisEndpoint();
-        };
-    }
-
-    private static String acceptFor(JobType type) {
-        return switch (type) {
-            case IMAGE_GENERATION -> "image/png";
-            case VIDEO_ANALYSIS -> "application/json";
-        };
     }
 }

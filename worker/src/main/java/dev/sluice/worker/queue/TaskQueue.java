@@ -1,6 +1,7 @@
 package dev.sluice.worker.queue;
 
 import dev.sluice.worker.config.WorkerConfig;
+import dev.sluice.worker.config.WorkerConfigCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 @ApplicationScoped
 public class TaskQueue {
     /** SQS caps a message's visibility at 12 hours. */
-    static final Duration MAX_VISIBILITY = Duration.ofHours(12);
+    static final Duration MAX_VISIBILITY = WorkerConfigCheck.SQS_MAX_VISIBILITY;
 
     private final SqsClient sqs;
     private final WorkerConfig.Queue config;

@@ -1,5 +1,6 @@
 package dev.sluice.worker.task;
 
+import dev.sluice.core.lease.ShutdownRelease;
 import java.time.Duration;
 
 /** How handling one message ended; each outcome says what happened to the message. */
@@ -15,6 +16,24 @@ public sealed interface TaskOutcome {
 
     /** Transient failure: lease released to PENDING, message visible again after {@code backoff}. */
     record Retried(String reason, Duration backoff) implements TaskOutcome {
+    }
+
+    /**
+     * The model's circuit breaker was open: lease released to PENDING, message back after a short
+     * {@code backoff}. Not a model failure of this task, so no growing backoff.
+     */
+    record CircuitOpen(String reason, Duration backoff) implements TaskOutcome {
+    }
+
+    /** Ran past {@code sluice.worker.max-task-duration}: FAILED committed, message deleted. */
+    record RunTimeExceeded(String reason) implements TaskOutcome {
+    }
+
+    /**
+     * The worker stopped before the task finished: handed back to PENDING (see {@link ShutdownRelease})
+     * and the message made visible at once for another worker.
+     */
+    record ReleasedAtShutdown(ShutdownRelease result) implements TaskOutcome {
     }
 
     /** Another worker holds a live lease: the message is left hidden until that lease would expire. */

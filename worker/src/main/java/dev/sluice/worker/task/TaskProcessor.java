@@ -7,6 +7,7 @@ import dev.sluice.core.keys.ObjectKeys;
 import dev.sluice.core.lease.Lease;
 import dev.sluice.core.lease.LeaseAcquisition;
 import dev.sluice.core.lease.LeaseManager;
+import dev.sluice.core.lease.ShutdownRelease;
 import dev.sluice.core.message.MalformedMessageException;
 import dev.sluice.core.message.TaskMessage;
 import dev.sluice.core.message.TaskMessageCodec;
@@ -33,6 +34,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Handles one message: lease, model, output, commit. Every write after the lease is taken is guarded
  * twice: by the cancellation flag (set when a heartbeat is refused) and by the lease's fencing token
  * in DynamoDB, which is what actually makes a stale worker harmless.
+ *
+ * <p>A cancelled task ends by its {@link CancelReason}: a lost lease writes nothing; a task over its
+ * maximum run time is FAILED; one cancelled by shutdown is handed back to the queue. A model result
+ * already in hand is still committed unless the lease was lost.
  */
 @ApplicationScoped
 public class TaskProcessor {
@@ -49,11 +54,12 @@ public class TaskProcessor {
     private final Clock clock;
     private final String workerId;
     private final Duration leaseTtl;
+    private final int maxShutdownReleases;
+    private final InFlightTasks inFlight;
 
     public TaskProcessor(LeaseManager leases, JobStore jobs, TaskQueue queue, Heartbeats heartbeats,
                          ModelInvoker model, OutputWriter outputs, RetryBackoff backoff, TaskMetrics metrics,
-                         Clock clock, WorkerIdentity identity, WorkerConfig config) {
-        this.metrics = metrics;
+                         Clock clock, WorkerIdentity identity, WorkerConfig config, InFlightTasks inFlight) {
         this.leases = leases;
         this.jobs = jobs;
         this.queue = queue;
@@ -61,9 +67,12 @@ public class TaskProcessor {
         this.model = model;
         this.outputs = outputs;
         this.backoff = backoff;
+        this.metrics = metrics;
         this.clock = clock;
         this.workerId = identity.id();
         this.leaseTtl = config.worker().leaseTtl();
+        this.maxShutdownReleases = config.worker().maxShutdownReleases();
+        this.inFlight = inFlight;
     }
 
     public TaskOutcome process(Message message) {
@@ -126,20 +135,29 @@ public class TaskProcessor {
         LOG.info("lease acquired");
         Cancellation cancellation = Cancellation.forCurrentThread();
         Heartbeat heartbeat = heartbeats.start(lease, message, cancellation);
+        inFlight.add(cancellation);
         try (cancellation) {
             Job job = jobs.find(task.jobId()).orElseThrow(() -> new IllegalStateException("job vanished"));
-            ModelResult result = model.invoke(new ModelCall(task.type(), job.input(), lease));
-            if (cancellation.isCancelled()) {
-                return new TaskOutcome.LeaseLost(cancellation.reason().orElse("cancelled"));
-            }
-            if (result instanceof ModelResult.Success success) {
+            ModelResult result = model.invoke(new ModelCall(task.type(), job.input(), lease), cancellation);
+            if (result instanceof ModelResult.Success success && !cancellation.leaseLost()) {
+                // The result is in hand and the lease still ours: finishing takes less than handing back.
                 return complete(message, job, task, success, heartbeat, cancellation);
+            }
+            if (cancellation.isCancelled()) {
+                return cancelled(message, heartbeat, cancellation.reason().orElseThrow());
             }
             if (result instanceof ModelResult.TransientFailure failure) {
                 return retry(message, heartbeat, failure.reason());
             }
-            return fail(message, heartbeat, ((ModelResult.PermanentFailure) result).reason());
+            if (result instanceof ModelResult.CircuitOpen open) {
+                return circuitOpen(message, heartbeat, open);
+            }
+            if (result instanceof ModelResult.PermanentFailure failure) {
+                return fail(message, heartbeat, failure.reason());
+            }
+            return retry(message, heartbeat, "model call cut short without a cancellation");
         } finally {
+            inFlight.remove(cancellation);
             heartbeat.stop();
         }
     }
@@ -148,8 +166,8 @@ public class TaskProcessor {
                                  Heartbeat heartbeat, Cancellation cancellation) {
         String key = ObjectKeys.output(job.ownerId(), task.ref(), ObjectKeys.extensionFor(success.contentType()));
         TaskOutput output = outputs.write(key, success.body(), success.contentType());
-        if (cancellation.isCancelled()) {
-            return new TaskOutcome.LeaseLost(cancellation.reason().orElse("cancelled"));
+        if (cancellation.leaseLost()) {
+            return new TaskOutcome.LeaseLost(((CancelReason.LeaseLost) cancellation.reason().orElseThrow()).why());
         }
         heartbeat.stop();
         if (!leases.complete(heartbeat.lease(), output)) {
@@ -159,15 +177,58 @@ public class TaskProcessor {
         return new TaskOutcome.Completed(key);
     }
 
+    private TaskOutcome cancelled(Message message, Heartbeat heartbeat, CancelReason reason) {
+        if (reason instanceof CancelReason.LeaseLost lost) {
+            return new TaskOutcome.LeaseLost(lost.why());
+        }
+        if (reason instanceof CancelReason.RunTimeExceeded exceeded) {
+            TaskOutcome outcome = fail(message, heartbeat, exceeded.error());
+            return outcome instanceof TaskOutcome.Failed ? new TaskOutcome.RunTimeExceeded(exceeded.error()) : outcome;
+        }
+        return releaseAtShutdown(message, heartbeat);
+    }
+
+    /**
+     * Hands the task back because the worker is stopping: PENDING with the attempt given back (up to
+     * the configured number of times per task), and the message visible at once so another worker
+     * takes it now rather than after the lease and the message's visibility run out.
+     */
+    private TaskOutcome releaseAtShutdown(Message message, Heartbeat heartbeat) {
+        heartbeat.stop();
+        ShutdownRelease result = leases.releaseForShutdown(heartbeat.lease(), maxShutdownReleases);
+        if (result == ShutdownRelease.LOST) {
+            LOG.warnf("shutdown release refused: the lease was no longer held");
+        } else {
+            queue.changeVisibility(message, Duration.ZERO);
+            LOG.infof("released at shutdown result=%s attemptGivenBack=%s", result, result == ShutdownRelease.RELEASED);
+        }
+        return new TaskOutcome.ReleasedAtShutdown(result);
+    }
+
+    /** Backs off by the message's receive count: it keeps growing across shutdown hand-backs, unlike attempts. */
     private TaskOutcome retry(Message message, Heartbeat heartbeat, String reason) {
         heartbeat.stop();
-        Lease lease = heartbeat.lease();
-        if (!leases.release(lease, reason)) {
+        if (!leases.release(heartbeat.lease(), reason)) {
             return lost("release refused");
         }
-        Duration delay = backoff.after(lease.attempt());
+        Duration delay = backoff.after(ReceiveCount.of(message));
         queue.changeVisibility(message, delay);
         return new TaskOutcome.Retried(reason, delay);
+    }
+
+    /**
+     * The endpoint is failing for everybody: hand the task back with the first, short backoff. The
+     * poller has stopped receiving meanwhile, so the message waits in the queue until a probe succeeds.
+     */
+    private TaskOutcome circuitOpen(Message message, Heartbeat heartbeat, ModelResult.CircuitOpen open) {
+        heartbeat.stop();
+        String reason = "model circuit breaker open" + open.lastFailure().map(f -> " after: " + f).orElse("");
+        if (!leases.release(heartbeat.lease(), reason)) {
+            return lost("release refused");
+        }
+        Duration delay = backoff.after(1);
+        queue.changeVisibility(message, delay);
+        return new TaskOutcome.CircuitOpen(reason, delay);
     }
 
     private TaskOutcome fail(Message message, Heartbeat heartbeat, String reason) {

@@ -1,6 +1,7 @@
 package dev.sluice.worker.wiring;
 
 import dev.sluice.worker.config.WorkerConfig;
+import dev.sluice.worker.model.ModelRequests;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -16,14 +17,15 @@ public class SageMakerClientProducer {
 
     @Produces
     @Singleton
-    SageMakerRuntimeClient sageMakerRuntime(WorkerConfig config) {
+    SageMakerRuntimeClient sageMakerRuntime(WorkerConfig config, ModelRequests requests) {
         var builder = SageMakerRuntimeClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .socketTimeout(config.model().timeout()))
+                .httpClientBuilder(AbortableHttpClient.wrapping(
+                        UrlConnectionHttpClient.builder().socketTimeout(config.model().timeout()), requests))
                 .overrideConfiguration(c -> c
                         .apiCallTimeout(config.model().timeout())
-                        // Retries belong to the queue: a failed attempt releases the lease and the
-                        // message comes back after a backoff, visible in the task's attempt count.
+                        // The SDK does not retry: the short in-process retry is ModelEndpoint's (it
+                        // also feeds the circuit breaker), longer ones go through the queue, visible in
+                        // the task's attempt count.
                         .retryStrategy(AwsRetryStrategy.doNotRetry()));
         config.model().endpointOverride().ifPresent(builder::endpointOverride);
         return builder.build();

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,11 @@ class LeaseHandlingTest {
         // As if the worker had been paused past its lease: expire it, and let another worker take over.
         expireLease(ref);
         Lease thief = acquired(otherWorker.acquire(ref, "thief", Duration.ofMinutes(5)));
-        Thread.sleep(9_000);
+        // The next heartbeat (every second) is refused and the model call is aborted: the task ends
+        // at once, not when the model would have answered.
+        Awaitility.await().atMost(Duration.ofMillis(2_500)).pollInterval(Duration.ofMillis(50))
+                .until(() -> metrics.leasesLost() == lostBefore + 1);
+        Thread.sleep(7_000);
 
         Task task = jobs.findTask(ref).orElseThrow();
         assertThat(task.status()).isEqualTo(JobStatus.PROCESSING);

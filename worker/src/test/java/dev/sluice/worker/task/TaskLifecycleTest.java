@@ -12,6 +12,7 @@ import dev.sluice.modelsim.FailureKind;
 import dev.sluice.modelsim.FaultRule;
 import dev.sluice.modelsim.InvocationRecord;
 import dev.sluice.worker.Tasks;
+import dev.sluice.worker.metrics.ModelMetrics;
 import dev.sluice.worker.wiring.WorkerIdentity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -39,11 +40,16 @@ class TaskLifecycleTest {
     @Inject
     WorkerIdentity identity;
 
+    @Inject
+    ModelMetrics modelMetrics;
+
     @BeforeAll
     static void faults() {
         var sim = DevStack.shared().modelSimClient();
         sim.addFault(FaultRule.always("always-bad-input", FailureKind.MODEL_4XX));
-        sim.addFault(FaultRule.times("flaky-twice", FailureKind.MODEL_5XX, 2));
+        sim.addFault(FaultRule.times("flaky-once", FailureKind.MODEL_5XX, 1));
+        // One more than the first attempt's call and its two in-process retries.
+        sim.addFault(FaultRule.times("flaky-four-times", FailureKind.MODEL_5XX, 4));
     }
 
     @Test
@@ -86,17 +92,34 @@ class TaskLifecycleTest {
     }
 
     @Test
-    void transientErrorsAreRetriedThenComplete() {
-        TaskRef ref = Tasks.submitImage(jobs, "flaky-twice");
+    void aTransientFailureIsRetriedInProcessWithinOneLeaseAttempt() {
+        double retriesBefore = modelMetrics.retries();
+        TaskRef ref = Tasks.submitImage(jobs, "flaky-once");
 
         Task task = Tasks.awaitTask(jobs, ref, TIMEOUT, t -> t.status().isTerminal());
 
         assertThat(task.status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(task.attempts()).isEqualTo(3);
-        assertThat(task.fencingToken()).isEqualTo(3);
+        assertThat(task.attempts()).isEqualTo(1);
+        assertThat(task.fencingToken()).isEqualTo(1);
         List<InvocationRecord> calls = DevStack.shared().modelSimClient().invocations(ref.taskId());
-        assertThat(calls).extracting(InvocationRecord::fencingToken).containsExactly(1L, 2L, 3L);
-        assertThat(calls).extracting(InvocationRecord::outcome).containsExactly("model-5xx", "model-5xx", "ok");
+        assertThat(calls).extracting(InvocationRecord::fencingToken).containsExactly(1L, 1L);
+        assertThat(calls).extracting(InvocationRecord::outcome).containsExactly("model-5xx", "ok");
+        assertThat(modelMetrics.retries()).isGreaterThanOrEqualTo(retriesBefore + 1);
+    }
+
+    @Test
+    void transientErrorsOutlastingTheInProcessRetriesGoBackToTheQueueThenComplete() {
+        TaskRef ref = Tasks.submitImage(jobs, "flaky-four-times");
+
+        Task task = Tasks.awaitTask(jobs, ref, TIMEOUT, t -> t.status().isTerminal());
+
+        assertThat(task.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(task.attempts()).isEqualTo(2);
+        assertThat(task.fencingToken()).isEqualTo(2);
+        List<InvocationRecord> calls = DevStack.shared().modelSimClient().invocations(ref.taskId());
+        assertThat(calls).extracting(InvocationRecord::fencingToken).containsExactly(1L, 1L, 1L, 2L, 2L);
+        assertThat(calls).extracting(InvocationRecord::outcome)
+                .containsExactly("model-5xx", "model-5xx", "model-5xx", "model-5xx", "ok");
     }
 
     private static void assertNoOutput(TaskRef ref) {
