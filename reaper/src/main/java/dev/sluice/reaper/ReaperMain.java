@@ -1,21 +1,26 @@
 package dev.sluice.reaper;
 
+import dev.sluice.reaper.cli.Cli;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import org.jboss.logging.Logger;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The reaper's entry point, run to completion by a Kubernetes CronJob. Its duties (recovering stale
- * leases, re-enqueueing tasks left PENDING, clearing orphaned outputs, failing dead-lettered tasks)
- * are not implemented yet: the run says so and changes nothing.
+ * The reaper's entry point: one command, then exit with its code. Run without arguments by the
+ * Kubernetes CronJob (that is {@code run}); operators run the other commands by hand.
  */
 @QuarkusMain
 public class ReaperMain implements QuarkusApplication {
-    private static final Logger LOG = Logger.getLogger(ReaperMain.class);
+    private final Cli cli;
+
+    public ReaperMain(Cli cli) {
+        this.cli = cli;
+    }
 
     @Override
     public int run(String... args) {
-        LOG.info("reaper: no maintenance duties are implemented yet; nothing was changed");
-        return 0;
+        return cli.execute(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
     }
 }

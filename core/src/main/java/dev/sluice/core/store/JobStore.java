@@ -18,6 +18,7 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -120,16 +121,29 @@ public final class JobStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TaskItems.toTask(item));
     }
 
-    /** Records that a task's message was sent, so tasks persisted but never enqueued can be found. */
+    /**
+     * Records that a task's message was sent, so tasks persisted but never enqueued can be found. It
+     * also restarts the task's "pending since" in the sparse index, so a re-enqueued task leaves the
+     * head of the reaper's stuck-PENDING query. A task already picked up is left alone: its index
+     * keys now describe its lease.
+     */
     public void markEnqueued(TaskRef ref) {
-        dynamo.updateItem(UpdateItemRequest.builder()
-                .tableName(table)
-                .key(JobTable.taskKey(ref))
-                .updateExpression("SET #enqueuedAt = :now")
-                .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#enqueuedAt", ENQUEUED_AT, "#pk", JobTable.PK))
-                .expressionAttributeValues(Map.of(":now", Items.millis(clock.instant())))
-                .build());
+        Instant now = clock.instant();
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
+                    .key(JobTable.taskKey(ref))
+                    .updateExpression("SET #enqueuedAt = :now, #gsi2sk = :nowKey")
+                    .conditionExpression("attribute_exists(#pk) AND #status = :pending")
+                    .expressionAttributeNames(Map.of("#enqueuedAt", ENQUEUED_AT, "#pk", JobTable.PK,
+                            "#gsi2sk", ActiveIndex.SK, "#status", STATUS))
+                    .expressionAttributeValues(Map.of(":now", Items.millis(now),
+                            ":nowKey", Items.s(ActiveIndex.sortKey(now)),
+                            ":pending", Items.s(dev.sluice.core.job.JobStatus.PENDING.name())))
+                    .build());
+        } catch (ConditionalCheckFailedException alreadyPickedUp) {
+            // A worker leased it before this write: the message evidently arrived.
+        }
     }
 
     private TransactWriteItem claimKey(NewJob request, String key, String jobId, Instant now) {

@@ -117,6 +117,32 @@ class JobStoreTest {
     }
 
     @Test
+    void markEnqueuedRestartsPendingSinceInTheIndex() {
+        Job job = ((JobCreation.Created) jobs.create(request("owner-i", null, "h"))).job();
+        var ref = job.tasks().get(0).ref();
+        TaskIndex index = new TaskIndex(table.dynamo(), table.name());
+        clock.advance(Duration.ofMinutes(30));
+        var cutoff = clock.instant().minusSeconds(60);
+        assertThat(index.pendingSince(cutoff, 1000)).extracting(t -> t.ref()).contains(ref);
+
+        jobs.markEnqueued(ref);
+
+        assertThat(index.pendingSince(cutoff, 1000)).extracting(t -> t.ref()).doesNotContain(ref);
+    }
+
+    @Test
+    void markEnqueuedLeavesATaskAlreadyLeased() {
+        Job job = ((JobCreation.Created) jobs.create(request("owner-j", null, "h"))).job();
+        var ref = job.tasks().get(0).ref();
+        new dev.sluice.core.lease.LeaseManager(table.dynamo(), table.name(), clock).acquire(ref, "w", Duration.ofMinutes(1));
+
+        jobs.markEnqueued(ref);
+
+        assertThat(jobs.findTask(ref).orElseThrow().enqueuedAt()).isEmpty();
+        assertThat(new TaskIndex(table.dynamo(), table.name()).processing(1000)).extracting(t -> t.ref()).contains(ref);
+    }
+
+    @Test
     void unknownJobIsEmpty() {
         assertThat(jobs.find("no-such-job")).isEmpty();
     }
