@@ -1,5 +1,6 @@
 package dev.sluice.reaper.dlq;
 
+import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.Task;
 import dev.sluice.core.lease.LeaseRecovery;
 import dev.sluice.core.store.JobStore;
@@ -18,7 +19,9 @@ import org.jboss.logging.Logger;
 /**
  * Marks tasks whose message reached the DLQ as FAILED, so clients stop waiting. The messages stay in
  * the DLQ (an operator may redrive them); the transition only applies to unfinished tasks without a
- * live lease, so a second run changes nothing.
+ * live lease, so a second run changes nothing. A DLQ message whose task COMPLETED anyway is a stale
+ * duplicate (another copy of the message did the work): it is deleted, so the DLQ holds only what
+ * needs an operator.
  */
 @ApplicationScoped
 public class DeadLetterStep implements MaintenanceStep {
@@ -43,13 +46,15 @@ public class DeadLetterStep implements MaintenanceStep {
 
     @Override
     public String[] countKeys() {
-        return new String[] {"messages", "failed", "alreadyFinished", "liveLease", "missingTask", "malformed"};
+        return new String[] {"messages", "failed", "alreadyFinished", "staleDeleted", "liveLease", "missingTask",
+            "malformed"};
     }
 
     @Override
     public void run(RunContext context, StepReport report) {
         List<DeadLetter> letters = dlq.scan(limit);
         report.add("messages", letters.size());
+        List<DeadLetter> kept = new java.util.ArrayList<>(letters);
         try {
             for (DeadLetter letter : letters) {
                 if (letter instanceof DeadLetter.Malformed) {
@@ -65,24 +70,33 @@ public class DeadLetterStep implements MaintenanceStep {
                     report.interrupted();
                     return;
                 }
-                fail(deadTask, report);
+                if (fail(deadTask, report)) {
+                    kept.remove(deadTask);
+                }
             }
         } finally {
-            dlq.release(letters);
+            dlq.release(kept);
         }
     }
 
-    private void fail(DeadLetter.Task letter, StepReport report) {
+    /** Returns true when the message was deleted as a stale duplicate. */
+    private boolean fail(DeadLetter.Task letter, StepReport report) {
         try (TaskLog ignored = TaskLog.of(letter.message().ref())) {
             Optional<Task> task = jobs.findTask(letter.message().ref());
             if (task.isEmpty()) {
                 report.count("missingTask");
                 LOG.warnf("DLQ message %s names a task that does not exist", letter.messageId());
-                return;
+                return false;
+            }
+            if (task.get().status() == JobStatus.COMPLETED) {
+                dlq.delete(letter);
+                report.count("staleDeleted");
+                LOG.infof("deleted DLQ message %s: its task completed through another copy", letter.messageId());
+                return true;
             }
             if (task.get().status().isTerminal()) {
                 report.count("alreadyFinished");
-                return;
+                return false;
             }
             if (recovery.failDeadLettered(task.get().ref(), reason(task.get()))) {
                 report.count("failed");
@@ -94,6 +108,7 @@ public class DeadLetterStep implements MaintenanceStep {
         } catch (RuntimeException e) {
             report.error("dead letter " + letter.messageId() + ": " + StepReport.describe(e));
         }
+        return false;
     }
 
     /** Keeps the worker's last error: it is why the message ran out of receives. */

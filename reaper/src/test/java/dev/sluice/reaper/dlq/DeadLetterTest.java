@@ -88,4 +88,21 @@ class DeadLetterTest {
         assertThat(result.step("deadLetters", "liveLease")).isEqualTo(1);
         assertThat(fixtures.task(ref).status()).isEqualTo(JobStatus.PROCESSING);
     }
+
+    @Test
+    void aDlqMessageOfACompletedTaskIsAStaleDuplicateAndIsDeleted() {
+        TaskRef done = fixtures.newTask();
+        fixtures.complete(done);
+        TaskRef hopeless = fixtures.newTask();
+        fixtures.failAttempt(hopeless, "model answered 500");
+        fixtures.sendToDlq(Fixtures.message(done));
+        fixtures.sendToDlq(Fixtures.message(hopeless));
+
+        CommandResult result = reaper.execute("run");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.step("deadLetters", "staleDeleted")).isEqualTo(1);
+        assertThat(fixtures.task(done).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(fixtures.peekDlqBodies()).singleElement().satisfies(body -> assertThat(body).contains(hopeless.taskId()));
+    }
 }
