@@ -1,6 +1,7 @@
 package dev.sluice.chaos;
 
 import dev.sluice.modelsim.InvocationRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,26 +20,32 @@ import java.util.Set;
  * holder could not heartbeat: it was SIGKILLed (the simulator finishes the abandoned call regardless),
  * SIGSTOPped, or cut off from DynamoDB by an outage. Each overlap is put down to one of those; any
  * other overlap (a healthy worker losing its lease, or two calls under the same token) is a violation.
+ * A stopped or cut-off holder stays stale until its next heartbeat after it is back tells it about the
+ * takeover, up to one lease TTL later: a call it starts in that window (it acquired the lease just
+ * before the SIGSTOP and calls the model right after the SIGCONT) is still a stale holder's, and is
+ * counted in {@code staleStartedAfterResume} as well, because the worker could have seen from its
+ * own clock that the lease had expired.
  *
  * <p>{@code closestGapMillis} is the shortest time between one invocation of a task ending and the next
  * one starting (negative for an overlap): how near the run came to an overlap.
  */
 public record AuditAnalysis(int invocations, int tasksInvoked, int callers, int overlaps, int staleKilled,
-                            int stalePaused, int staleOutage, int violations, Long closestGapMillis,
-                            List<Overlap> violationExamples) {
+                            int stalePaused, int staleOutage, int staleStartedAfterResume, int violations,
+                            Long closestGapMillis, List<Overlap> violationExamples) {
 
     private static final int EXAMPLES = 5;
 
     /** One overlapping pair, older lease first. */
     public record Overlap(String taskId, Long olderToken, String olderCaller, Long newerToken, String newerCaller,
-                          long overlapMillis, String cause) {
+                          long overlapMillis, String cause, boolean startedAfterResume) {
     }
 
     public AuditAnalysis {
         violationExamples = List.copyOf(violationExamples);
     }
 
-    public static AuditAnalysis of(List<InvocationRecord> audit, Timeline timeline) {
+    public static AuditAnalysis of(List<InvocationRecord> audit, Timeline timeline, Duration leaseTtl) {
+        long staleWindow = leaseTtl.toNanos();
         Map<String, List<InvocationRecord>> byTask = new HashMap<>();
         Set<String> callers = new HashSet<>();
         for (InvocationRecord record : audit) {
@@ -53,6 +60,7 @@ public record AuditAnalysis(int invocations, int tasksInvoked, int callers, int 
         int killed = 0;
         int paused = 0;
         int outage = 0;
+        int afterResume = 0;
         int violations = 0;
         List<Overlap> examples = new ArrayList<>();
         Long closestGap = null;
@@ -71,7 +79,10 @@ public record AuditAnalysis(int invocations, int tasksInvoked, int callers, int 
                         continue;
                     }
                     overlaps++;
-                    Overlap overlap = classify(task.getKey(), a, b, timeline);
+                    Overlap overlap = classify(task.getKey(), a, b, timeline, staleWindow);
+                    if (overlap.startedAfterResume()) {
+                        afterResume++;
+                    }
                     switch (overlap.cause()) {
                         case "killed" -> killed++;
                         case "paused" -> paused++;
@@ -87,45 +98,46 @@ public record AuditAnalysis(int invocations, int tasksInvoked, int callers, int 
             }
         }
         return new AuditAnalysis(audit.size(), byTask.size(), callers.size(), overlaps, killed, paused, outage,
-                violations, closestGap, examples);
+                afterResume, violations, closestGap, examples);
     }
 
     public int stale() {
         return staleKilled + stalePaused + staleOutage;
     }
 
-    private static Overlap classify(String taskId, InvocationRecord a, InvocationRecord b, Timeline timeline) {
+    private static Overlap classify(String taskId, InvocationRecord a, InvocationRecord b, Timeline timeline,
+                                    long staleWindow) {
         long overlapMillis = (Math.min(a.endNanos(), b.endNanos()) - b.startNanos()) / 1_000_000;
         if (a.fencingToken() == null || b.fencingToken() == null || a.fencingToken().equals(b.fencingToken())) {
             return new Overlap(taskId, a.fencingToken(), a.caller(), b.fencingToken(), b.caller(), overlapMillis,
-                    "same-lease");
+                    "same-lease", false);
         }
         InvocationRecord older = a.fencingToken() < b.fencingToken() ? a : b;
         InvocationRecord newer = older == a ? b : a;
-        String cause = cause(older, newer, timeline);
-        return new Overlap(taskId, older.fencingToken(), older.caller(), newer.fencingToken(), newer.caller(),
-                overlapMillis, cause);
-    }
-
-    /** Why the older holder's lease could expire under it, judged by where the newer call began. */
-    private static String cause(InvocationRecord older, InvocationRecord newer, Timeline timeline) {
         String holder = older.caller() == null ? "" : older.caller();
         var kill = timeline.killOf(holder);
         if (kill.isPresent() && kill.get().nanos() <= newer.startNanos() && older.startNanos() <= kill.get().nanos()) {
-            return "killed";
+            return overlap(taskId, older, newer, overlapMillis, "killed", false);
         }
         for (Timeline.Pause pause : timeline.pauses()) {
             if (pause.workerId().equals(holder) && pause.fromNanos() <= newer.startNanos()
-                    && older.startNanos() <= pause.toNanos()) {
-                return "paused";
+                    && older.startNanos() <= pause.toNanos() + staleWindow) {
+                return overlap(taskId, older, newer, overlapMillis, "paused", older.startNanos() > pause.toNanos());
             }
         }
         for (Timeline.Outage outage : timeline.outages()) {
             if (outage.target().includesDynamoDb() && outage.fromNanos() <= newer.startNanos()
-                    && older.startNanos() <= outage.toNanos()) {
-                return "dynamodb-outage";
+                    && older.startNanos() <= outage.toNanos() + staleWindow) {
+                return overlap(taskId, older, newer, overlapMillis, "dynamodb-outage",
+                        older.startNanos() > outage.toNanos());
             }
         }
-        return "live-holder-lost-lease";
+        return overlap(taskId, older, newer, overlapMillis, "live-holder-lost-lease", false);
+    }
+
+    private static Overlap overlap(String taskId, InvocationRecord older, InvocationRecord newer, long overlapMillis,
+                                   String cause, boolean startedAfterResume) {
+        return new Overlap(taskId, older.fencingToken(), older.caller(), newer.fencingToken(), newer.caller(),
+                overlapMillis, cause, startedAfterResume);
     }
 }

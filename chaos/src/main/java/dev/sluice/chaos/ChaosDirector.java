@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,7 @@ public final class ChaosDirector implements AutoCloseable {
     private final WorkerFleet fleet;
     private final TaskTable tasks;
     private final QueueInspector queues;
+    private final BooleanSupplier submissionsDone;
     private final int fleetSlots;
     private final OutageProxy sqsProxy;
     private final OutageProxy dynamoProxy;
@@ -37,12 +39,14 @@ public final class ChaosDirector implements AutoCloseable {
     private volatile String pauseProblem;
 
     /** @param fleetSlots tasks the whole fleet runs at once (workers times concurrency) */
-    public ChaosDirector(Scenario scenario, WorkerFleet fleet, TaskTable tasks, QueueInspector queues, int fleetSlots,
-                         OutageProxy sqsProxy, OutageProxy dynamoProxy, Timeline timeline, PrintStream progress) {
+    public ChaosDirector(Scenario scenario, WorkerFleet fleet, TaskTable tasks, QueueInspector queues,
+                         BooleanSupplier submissionsDone, int fleetSlots, OutageProxy sqsProxy,
+                         OutageProxy dynamoProxy, Timeline timeline, PrintStream progress) {
         this.scenario = scenario;
         this.fleet = fleet;
         this.tasks = tasks;
         this.queues = queues;
+        this.submissionsDone = submissionsDone;
         this.fleetSlots = fleetSlots;
         this.sqsProxy = sqsProxy;
         this.dynamoProxy = dynamoProxy;
@@ -111,15 +115,16 @@ public final class ChaosDirector implements AutoCloseable {
     }
 
     /**
-     * Waits for {@code startAfter}, then for a backlog the rest of the fleet can absorb: with hundreds of
-     * messages visible, the stopped worker's messages come back at the end of the line and nobody would
-     * take its tasks over, so resuming it would test nothing. Then stops a lease holder.
+     * Waits for {@code startAfter}, then for a backlog the rest of the fleet can absorb, with every task
+     * submitted so that it only shrinks: with hundreds of messages visible, the stopped worker's messages
+     * come back at the end of the line and nobody would take its tasks over, so resuming it would test
+     * nothing. Then stops a lease holder.
      */
     private void pause(PausePlan plan) {
         if (!sleep(plan.startAfter())) {
             return;
         }
-        while (queues.queue().visible() > fleetSlots) {
+        while (!submissionsDone.getAsBoolean() || queues.queue().visible() > fleetSlots) {
             if (!sleep(Duration.ofSeconds(1))) {
                 return;
             }

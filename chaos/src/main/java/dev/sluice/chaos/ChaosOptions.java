@@ -59,7 +59,8 @@ public record ChaosOptions(
               --model-latency L    fixed:MS | uniform:MIN-MAX | normal:MEAN,SD (default uniform:1500-4000)
               --transient-rate R   probability of a transient model failure per call (default 0.05)
               --max-receives M     SQS maxReceiveCount before the DLQ (default 5, as provisioned by default)
-              --pause-at S         seconds after the first submission when the pause starts (default 8)
+              --pause-at S         earliest start of the pause, in seconds after the first submission; it also
+                                   waits until all tasks are submitted and the backlog is small (default 8)
               --pause-for S        least time the paused worker stays stopped (default 10, must exceed the TTL)
               --outage-at S        seconds after the first submission when the first outage starts (default 25)
               --timeout S          give up waiting for the tasks to settle after S seconds (default 900)

@@ -115,8 +115,8 @@ public final class Harness {
                 stack.resources().dlqUrl());
         Submitter submitter = new Submitter(r.api.uri(), runId, scenario);
         r.submitter = submitter;
-        r.director = new ChaosDirector(scenario, r.fleet, tasks, queues, options.workers() * options.concurrency(),
-                r.sqsProxy, r.dynamoProxy, timeline, progress);
+        r.director = new ChaosDirector(scenario, r.fleet, tasks, queues, submitter::isDone,
+                options.workers() * options.concurrency(), r.sqsProxy, r.dynamoProxy, timeline, progress);
         Settling settling = new Settling(tasks, queues, submitter::isDone,
                 () -> String.format("accepted %d/%d kills %d", submitter.accepted(), scenario.tasks().size(),
                         timeline.kills().size()), timeline, progress);
@@ -155,7 +155,7 @@ public final class Harness {
         Evidence evidence = new Evidence(scenario, tasks.all(),
                 OutputVersions.read(stack.clients().s3(), stack.resources().bucket()),
                 WorkerLogs.read(workerLogs),
-                AuditAnalysis.of(audit, timeline),
+                AuditAnalysis.of(audit, timeline, options.leaseTtl()),
                 queues.queue(), dlqBefore, queues.dlq());
         List<InvariantCheck> checks = Invariants.check(evidence);
         int takenOver = takenOver(timeline, evidence.tasks());
