@@ -41,6 +41,7 @@ public final class Harness {
     private static final Duration APP_READY = Duration.ofSeconds(180);
     private static final Duration AFTER_REAPER_WAIT = Duration.ofMinutes(2);
     private static final Duration FINAL_DRAIN = Duration.ofSeconds(60);
+    private static final int MAX_REAPER_PASSES = 4;
 
     private final ChaosOptions options;
     private final Path root;
@@ -137,9 +138,10 @@ public final class Harness {
         List<ReaperRun> reaper = new ArrayList<>();
         Map<String, String> reaperEnv = reaperEnvironment(env);
         reaper.add(reaper(1, r.apps, reaperEnv, logs));
-        if (!tasks.unfinished().isEmpty()) {
+        // Like the CronJob: again while tasks are unfinished (requeued from the DLQ, or dead-lettered again).
+        while (reaper.size() < MAX_REAPER_PASSES && !tasks.unfinished().isEmpty()) {
             settling.await(System.nanoTime() + AFTER_REAPER_WAIT.toNanos(), stallGrace);
-            reaper.add(reaper(2, r.apps, reaperEnv, logs));
+            reaper.add(reaper(reaper.size() + 1, r.apps, reaperEnv, logs));
         }
         settling.await(System.nanoTime() + FINAL_DRAIN.toNanos(), Duration.ofSeconds(15));
 
@@ -156,7 +158,7 @@ public final class Harness {
                 OutputVersions.read(stack.clients().s3(), stack.resources().bucket()),
                 WorkerLogs.read(workerLogs),
                 AuditAnalysis.of(audit, timeline, options.leaseTtl()),
-                queues.queue(), dlqBefore, queues.dlq());
+                queues.queue(), dlqBefore, queues.peekDlq());
         List<InvariantCheck> checks = Invariants.check(evidence);
         int takenOver = takenOver(timeline, evidence.tasks());
         long duration = (System.nanoTime() - runStart) / 1_000_000_000L;

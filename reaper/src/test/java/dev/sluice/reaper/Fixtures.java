@@ -69,9 +69,15 @@ public class Fixtures {
         }
     }
 
-    /** One attempt that failed transiently: PENDING with attempts 1 and a last error. */
+    /** One attempt the model failed transiently: PENDING, one more attempt and model failure, a last error. */
     public void failAttempt(TaskRef ref, String error) {
-        leases.release(lease(ref, "worker-x", Duration.ofMinutes(1)), error);
+        failAttempts(ref, 1, error);
+    }
+
+    public void failAttempts(TaskRef ref, int count, String error) {
+        for (int i = 0; i < count; i++) {
+            leases.releaseAfterModelFailure(lease(ref, "worker-x", Duration.ofMinutes(1)), error);
+        }
     }
 
     public void failPermanently(TaskRef ref, String error) {

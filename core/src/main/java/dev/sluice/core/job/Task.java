@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A unit of work as stored. Lease fields are present only while PROCESSING; output only when COMPLETED.
- * {@code fencingToken} only grows: every lease acquisition increments it.
+ * {@code fencingToken} only grows: every lease acquisition increments it. {@code attempts} counts
+ * acquisitions; {@code modelFailures} only those attempts the model failed transiently.
  */
 public record Task(
         TaskRef ref,
@@ -22,5 +23,7 @@ public record Task(
         Optional<Instant> enqueuedAt,
         Optional<Instant> startedAt,
         Optional<Instant> completedAt,
-        int shutdownReleases) {
+        int shutdownReleases,
+        int modelFailures,
+        int dlqRequeues) {
 }

@@ -53,6 +53,8 @@ final class Expressions {
             case "#outputSize" -> OUTPUT_SIZE;
             case "#outputSha256" -> OUTPUT_SHA256;
             case "#shutdownReleases" -> SHUTDOWN_RELEASES;
+            case "#modelFailures" -> MODEL_FAILURES;
+            case "#dlqRequeues" -> DLQ_REQUEUES;
             case "#gsi2pk" -> ActiveIndex.PK;
             case "#gsi2sk" -> ActiveIndex.SK;
             case "#pk" -> dev.sluice.core.store.JobTable.PK;

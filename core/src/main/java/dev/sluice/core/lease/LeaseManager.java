@@ -121,21 +121,39 @@ public final class LeaseManager {
                 values);
     }
 
-    /** PROCESSING → PENDING after a transient failure, so a later attempt may take it. */
+    /**
+     * PROCESSING → PENDING without blaming the task (the model's circuit breaker is open, or the worker
+     * hands it back), so a later attempt may take it.
+     */
     public boolean release(Lease lease, String error) {
+        return releaseToPending(lease, error, "");
+    }
+
+    /**
+     * PROCESSING → PENDING after the model failed this attempt transiently; the failure is counted, so
+     * the reaper can tell a task the model keeps failing from one whose receives went to crashes.
+     */
+    public boolean releaseAfterModelFailure(Lease lease, String error) {
+        return releaseToPending(lease, error, " ADD #modelFailures :one");
+    }
+
+    private boolean releaseToPending(Lease lease, String error, String addClause) {
         Instant now = clock.instant();
         Map<String, AttributeValue> values = Expressions.held(lease);
         values.putAll(Expressions.pendingIndex(lease.ref(), now));
         values.put(":pending", status(JobStatus.PENDING));
         values.put(":error", error(error));
         values.put(":now", millis(now));
+        Map<String, String> names = names("#status", "#leaseOwner", "#fencingToken", "#lastError", "#updatedAt",
+                "#leaseExpiresAt", "#gsi2pk", "#gsi2sk");
+        if (!addClause.isEmpty()) {
+            values.put(":one", number(1));
+            names.putAll(names("#modelFailures"));
+        }
         return updates.apply(JobTable.taskKey(lease.ref()),
                 "SET #status = :pending, #lastError = :error, #updatedAt = :now, " + INDEX_AS_PENDING
-                        + " REMOVE #leaseOwner, #leaseExpiresAt",
-                HELD,
-                names("#status", "#leaseOwner", "#fencingToken", "#lastError", "#updatedAt", "#leaseExpiresAt",
-                        "#gsi2pk", "#gsi2sk"),
-                values);
+                        + " REMOVE #leaseOwner, #leaseExpiresAt" + addClause,
+                HELD, names, values);
     }
 
     /** PROCESSING → FAILED after a permanent failure. */

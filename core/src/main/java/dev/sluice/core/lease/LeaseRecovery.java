@@ -75,6 +75,30 @@ public final class LeaseRecovery {
     }
 
     /**
+     * A task whose message reached the DLQ although the model has not failed it enough to call it
+     * hopeless → PENDING, so the reaper can queue it again. At most {@code maxRequeues} times per task:
+     * a task that keeps crashing its workers is not requeued forever. Attempts are kept; the message
+     * the reaper sends next starts with a fresh receive budget.
+     */
+    public boolean requeueDeadLettered(TaskRef ref, int maxRequeues) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> values = new HashMap<>(Expressions.pendingIndex(ref, now));
+        values.put(":pending", status(JobStatus.PENDING));
+        values.put(":processing", status(JobStatus.PROCESSING));
+        values.put(":now", millis(now));
+        values.put(":one", number(1));
+        values.put(":cap", number(maxRequeues));
+        return updates.apply(JobTable.taskKey(ref),
+                "SET #status = :pending, #updatedAt = :now, " + INDEX_AS_PENDING
+                        + " REMOVE #leaseOwner, #leaseExpiresAt ADD #dlqRequeues :one",
+                "attribute_exists(#pk) AND " + NOT_LIVE
+                        + " AND (attribute_not_exists(#dlqRequeues) OR #dlqRequeues < :cap)",
+                names("#pk", "#status", "#leaseExpiresAt", "#updatedAt", "#leaseOwner", "#dlqRequeues",
+                        "#gsi2pk", "#gsi2sk"),
+                values);
+    }
+
+    /**
      * An operator's redrive: FAILED, PENDING or abandoned PROCESSING → PENDING with a fresh attempt
      * budget. Never touches COMPLETED tasks or live leases.
      */
@@ -87,11 +111,12 @@ public final class LeaseRecovery {
         values.put(":now", millis(now));
         values.put(":zero", number(0));
         return updates.apply(JobTable.taskKey(ref),
-                "SET #status = :pending, #attempts = :zero, #shutdownReleases = :zero, #updatedAt = :now, "
-                        + INDEX_AS_PENDING + " REMOVE #leaseOwner, #leaseExpiresAt, #completedAt",
+                "SET #status = :pending, #attempts = :zero, #shutdownReleases = :zero, #modelFailures = :zero,"
+                        + " #dlqRequeues = :zero, #updatedAt = :now, " + INDEX_AS_PENDING
+                        + " REMOVE #leaseOwner, #leaseExpiresAt, #completedAt",
                 "attribute_exists(#pk) AND (#status = :failed OR " + NOT_LIVE + ")",
-                names("#pk", "#status", "#leaseExpiresAt", "#attempts", "#shutdownReleases", "#updatedAt",
-                        "#leaseOwner", "#completedAt", "#gsi2pk", "#gsi2sk"),
+                names("#pk", "#status", "#leaseExpiresAt", "#attempts", "#shutdownReleases", "#modelFailures",
+                        "#dlqRequeues", "#updatedAt", "#leaseOwner", "#completedAt", "#gsi2pk", "#gsi2sk"),
                 values);
     }
 

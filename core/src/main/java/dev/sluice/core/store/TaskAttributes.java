@@ -30,6 +30,13 @@ public final class TaskAttributes {
     public static final String REQUEST_HASH = "requestHash";
     /** Times a worker handed the task back because it was shutting down (not counted as attempts). */
     public static final String SHUTDOWN_RELEASES = "shutdownReleases";
+    /**
+     * Times the model failed the task transiently. SQS counts receives, and crashes or outages use them
+     * up too; this count is what tells a hopeless task from one that was merely unlucky.
+     */
+    public static final String MODEL_FAILURES = "modelFailures";
+    /** Times the reaper took the task's message out of the DLQ because the model had not failed it enough. */
+    public static final String DLQ_REQUEUES = "dlqRequeues";
 
     private TaskAttributes() {
     }

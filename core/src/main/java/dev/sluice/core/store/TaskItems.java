@@ -71,7 +71,9 @@ public final class TaskItems {
                 Items.instant(item, ENQUEUED_AT),
                 Items.instant(item, STARTED_AT),
                 Items.instant(item, COMPLETED_AT),
-                (int) Items.numberOrZero(item, SHUTDOWN_RELEASES));
+                (int) Items.numberOrZero(item, SHUTDOWN_RELEASES),
+                (int) Items.numberOrZero(item, MODEL_FAILURES),
+                (int) Items.numberOrZero(item, DLQ_REQUEUES));
     }
 
     static Job toJob(Map<String, AttributeValue> jobItem, List<Task> tasks) {

@@ -13,7 +13,8 @@ class JobTest {
 
     private static Task task(int i, JobStatus status) {
         return new Task(TaskRef.of("j", i), JobType.IMAGE_GENERATION, status, 0, 0, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), T, T, Optional.empty(), Optional.empty(), Optional.empty(), 0);
+                Optional.empty(), Optional.empty(), T, T, Optional.empty(), Optional.empty(), Optional.empty(), 0,
+                0, 0);
     }
 
     private static JobStatus statusOf(JobStatus... tasks) {

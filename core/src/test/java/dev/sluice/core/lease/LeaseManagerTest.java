@@ -184,6 +184,22 @@ class LeaseManagerTest {
         Lease second = acquired(leases.acquire(ref, "b", TTL));
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.fencingToken()).isEqualTo(first.fencingToken() + 1);
+        assertThat(stored(ref).modelFailures()).as("a plain release blames nobody").isZero();
+    }
+
+    @Test
+    void onlyReleasesAfterAModelFailureCountAsModelFailures() {
+        TaskRef ref = newTask();
+        assertThat(leases.releaseAfterModelFailure(acquired(leases.acquire(ref, "a", TTL)), "model 503")).isTrue();
+        assertThat(leases.release(acquired(leases.acquire(ref, "a", TTL)), "circuit open")).isTrue();
+        Lease third = acquired(leases.acquire(ref, "a", TTL));
+        assertThat(leases.releaseAfterModelFailure(third, "model 503")).isTrue();
+        assertThat(leases.releaseAfterModelFailure(third, "model 503")).as("stale lease").isFalse();
+
+        Task task = stored(ref);
+        assertThat(task.attempts()).isEqualTo(3);
+        assertThat(task.modelFailures()).isEqualTo(2);
+        assertThat(task.lastError()).contains("model 503");
     }
 
     @Test

@@ -105,13 +105,44 @@ class LeaseRecoveryTest {
     }
 
     @Test
+    void deadLetteredTaskIsRequeuedUpToTheCapAndNeverWhileLiveOrFinished() {
+        TaskRef unlucky = newTask();
+        Lease killed = acquire(unlucky, "killed-worker");
+        clock.advance(TTL.plusSeconds(1));
+        for (int i = 1; i <= 2; i++) {
+            assertThat(recovery.requeueDeadLettered(unlucky, 2)).as("requeue %d", i).isTrue();
+            Task requeued = task(unlucky);
+            assertThat(requeued.status()).isEqualTo(JobStatus.PENDING);
+            assertThat(requeued.leaseOwner()).isEmpty();
+            assertThat(requeued.dlqRequeues()).isEqualTo(i);
+        }
+        assertThat(recovery.requeueDeadLettered(unlucky, 2)).as("cap reached").isFalse();
+        assertThat(task(unlucky).attempts()).as("attempts are kept").isEqualTo(1);
+        assertThat(leases.complete(killed, new TaskOutput("k", "image/png", 1, "x"))).isFalse();
+
+        TaskRef live = newTask();
+        acquire(live, "w");
+        assertThat(recovery.requeueDeadLettered(live, 2)).isFalse();
+        assertThat(task(live).status()).isEqualTo(JobStatus.PROCESSING);
+
+        TaskRef done = newTask();
+        leases.complete(acquire(done, "w"), new TaskOutput("k", "image/png", 1, "x"));
+        assertThat(recovery.requeueDeadLettered(done, 2)).isFalse();
+        assertThat(task(done).status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
     void redriveResetsAFailedTaskButNeverACompletedOne() {
         TaskRef failed = newTask();
+        leases.releaseAfterModelFailure(acquire(failed, "w"), "model throttled");
+        recovery.requeueDeadLettered(failed, 3);
         leases.fail(acquire(failed, "w"), "model said no");
         assertThat(recovery.resetForRedrive(failed)).isTrue();
         Task reset = task(failed);
         assertThat(reset.status()).isEqualTo(JobStatus.PENDING);
         assertThat(reset.attempts()).isZero();
+        assertThat(reset.modelFailures()).isZero();
+        assertThat(reset.dlqRequeues()).isZero();
         assertThat(reset.completedAt()).isEmpty();
 
         TaskRef done = newTask();

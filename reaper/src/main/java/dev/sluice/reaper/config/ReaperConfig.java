@@ -99,6 +99,18 @@ public interface ReaperConfig {
         /** DLQ messages read per run or per `dlq` command. */
         @WithDefault("1000")
         int maxPerRun();
+
+        /**
+         * A dead-lettered task the model failed at least this many times is hopeless and is marked
+         * FAILED. With fewer model failures its receives went to crashes, outages or duplicates, so it is
+         * queued again instead. Keep it at or below the queue's maxReceiveCount.
+         */
+        @WithDefault("3")
+        int hopelessAfterModelFailures();
+
+        /** How many times one task may be queued again from the DLQ before it is failed anyway. */
+        @WithDefault("3")
+        int maxRequeues();
     }
 
     interface Orphans {

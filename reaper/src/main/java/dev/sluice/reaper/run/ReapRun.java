@@ -18,10 +18,12 @@ import org.jboss.logging.MDC;
 /**
  * One reaper run: take the singleton lock, run every step in order, give the lock back.
  *
- * <p>Order matters. Leases come first, so tasks of dead workers are PENDING (with a fresh message)
- * before anything else looks at PENDING tasks. The DLQ step runs before the stuck-PENDING step: a task
- * whose message was dead-lettered is PENDING too, and re-enqueueing it first would undo the
- * dead-lettering. Orphaned objects come last: they only cost storage.
+ * <p>Order matters. The DLQ comes first: a dead-lettered task may also hold an expired lease (its
+ * last holder was killed), and settling it from the DLQ (failed, or queued again with its DLQ copy
+ * deleted) is the one decision to make; reclaiming its lease first would add a second message and
+ * leave the DLQ copy behind. Leases come next, so tasks of dead workers are PENDING with a fresh
+ * message before the stuck-PENDING step looks at PENDING tasks. Orphaned objects come last: they
+ * only cost storage.
  */
 @ApplicationScoped
 public class ReapRun {
@@ -35,7 +37,7 @@ public class ReapRun {
                    DeadLetterStep deadLetters, StuckPendingStep stuckPending, OrphanStep orphans) {
         this.lock = lock;
         this.identity = identity;
-        this.steps = List.of(expiredLeases, goneOwners, deadLetters, stuckPending, orphans);
+        this.steps = List.of(deadLetters, expiredLeases, goneOwners, stuckPending, orphans);
     }
 
     public RunSummary run(RunOptions options) {

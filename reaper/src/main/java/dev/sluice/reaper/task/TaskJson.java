@@ -50,6 +50,8 @@ public final class TaskJson {
             node.putNull("output");
         }
         node.put("shutdownReleases", task.shutdownReleases());
+        node.put("modelFailures", task.modelFailures());
+        node.put("dlqRequeues", task.dlqRequeues());
         node.put("createdAt", task.createdAt().toString());
         node.put("updatedAt", task.updatedAt().toString());
         Json.putInstant(node, "enqueuedAt", task.enqueuedAt());

@@ -42,7 +42,7 @@ class PackagedReaperIT {
         assertThat(summary.path("command").asText()).isEqualTo("run");
         assertThat(summary.path("outcome").asText()).isEqualTo("completed");
         assertThat(summary.path("steps").fieldNames()).toIterable()
-                .containsExactly("expiredLeases", "goneOwners", "deadLetters", "stuckPending", "orphans");
+                .containsExactly("deadLetters", "expiredLeases", "goneOwners", "stuckPending", "orphans");
         assertThat(summary.path("steps").path("goneOwners").path("status").asText()).isEqualTo("skipped");
         assertThat(summary.path("steps").path("goneOwners").path("reason").asText()).contains("not running in Kubernetes");
         assertThat(summary.path("durationMs").isNumber()).isTrue();

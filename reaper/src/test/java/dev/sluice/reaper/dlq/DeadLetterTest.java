@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Tasks whose message was dead-lettered become FAILED, once; the messages stay in the DLQ. */
+/**
+ * Tasks whose message was dead-lettered: FAILED once when the model keeps failing them (the message
+ * stays in the DLQ), queued again a bounded number of times when their receives went elsewhere.
+ */
 @QuarkusTest
 @QuarkusTestResource(DevStackResource.class)
 @QuarkusTestResource(KubernetesMockResource.class)
@@ -49,7 +52,7 @@ class DeadLetterTest {
     @Test
     void aDeadLetteredTaskFailsExactlyOnceAndItsMessageStaysInTheDlq() {
         TaskRef ref = fixtures.newTask();
-        fixtures.failAttempt(ref, "model answered 503");
+        fixtures.failAttempts(ref, 3, "model answered 503");
         fixtures.sendToDlq(Fixtures.message(ref));
         fixtures.sendToDlq("{\"v\":7,\"garbage\":true}");
         // Old enough for the stuck-PENDING step too: the dead letter must win.
@@ -63,7 +66,7 @@ class DeadLetterTest {
         assertThat(first.step("deadLetters", "malformed")).isEqualTo(1);
         Task failed = fixtures.task(ref);
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.lastError()).contains("dead-lettered after 1 attempt; last error: model answered 503");
+        assertThat(failed.lastError()).contains("dead-lettered after 3 attempts, 3 failed by the model; last error: model answered 503");
         assertThat(failed.completedAt()).isPresent();
         assertThat(fixtures.drainTaskQueue()).doesNotContain(ref.taskId());
 
@@ -94,7 +97,7 @@ class DeadLetterTest {
         TaskRef done = fixtures.newTask();
         fixtures.complete(done);
         TaskRef hopeless = fixtures.newTask();
-        fixtures.failAttempt(hopeless, "model answered 500");
+        fixtures.failAttempts(hopeless, 3, "model answered 500");
         fixtures.sendToDlq(Fixtures.message(done));
         fixtures.sendToDlq(Fixtures.message(hopeless));
 
@@ -104,5 +107,42 @@ class DeadLetterTest {
         assertThat(result.step("deadLetters", "staleDeleted")).isEqualTo(1);
         assertThat(fixtures.task(done).status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(fixtures.peekDlqBodies()).singleElement().satisfies(body -> assertThat(body).contains(hopeless.taskId()));
+    }
+
+    @Test
+    void aTaskWhoseReceivesWentToCrashesIsQueuedAgainUpToTheCapThenFailed() {
+        TaskRef unlucky = fixtures.newTask();
+        fixtures.failAttempts(unlucky, 2, "model answered 503");
+        // Its last holder was killed: the lease ran out, and the message ran out of receives.
+        fixtures.lease(unlucky, "worker-killed", Duration.ofSeconds(30));
+        clock.advance(Duration.ofMinutes(1));
+
+        for (int requeue = 1; requeue <= 3; requeue++) {
+            fixtures.sendToDlq(Fixtures.message(unlucky));
+            CommandResult run = reaper.execute("run");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.step("deadLetters", "requeued")).as("run %d", requeue).isEqualTo(1);
+            assertThat(run.step("expiredLeases", "reclaimed")).as("the DLQ step settled it").isZero();
+            Task requeued = fixtures.task(unlucky);
+            assertThat(requeued.status()).isEqualTo(JobStatus.PENDING);
+            assertThat(requeued.leaseOwner()).isEmpty();
+            assertThat(requeued.dlqRequeues()).isEqualTo(requeue);
+            assertThat(fixtures.peekDlqBodies()).as("DLQ copy deleted").isEmpty();
+            assertThat(fixtures.drainTaskQueue()).as("one fresh message").containsExactly(unlucky.taskId());
+            clock.advance(Duration.ofMinutes(5));
+        }
+
+        fixtures.sendToDlq(Fixtures.message(unlucky));
+        CommandResult last = reaper.execute("run");
+
+        assertThat(last.step("deadLetters", "requeued")).isZero();
+        assertThat(last.step("deadLetters", "failed")).isEqualTo(1);
+        Task failed = fixtures.task(unlucky);
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.lastError()).hasValueSatisfying(
+                e -> assertThat(e).contains("3 attempts, 2 failed by the model, queued again 3 time(s)"));
+        assertThat(fixtures.peekDlqBodies()).hasSize(1);
+        assertThat(fixtures.drainTaskQueue()).isEmpty();
     }
 }

@@ -208,7 +208,7 @@ public class TaskProcessor {
     /** Backs off by the message's receive count: it keeps growing across shutdown hand-backs, unlike attempts. */
     private TaskOutcome retry(Message message, Heartbeat heartbeat, String reason) {
         heartbeat.stop();
-        if (!leases.release(heartbeat.lease(), reason)) {
+        if (!leases.releaseAfterModelFailure(heartbeat.lease(), reason)) {
             return lost("release refused");
         }
         Duration delay = backoff.after(ReceiveCount.of(message));
