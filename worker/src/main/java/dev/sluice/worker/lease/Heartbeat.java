@@ -4,6 +4,7 @@ import dev.sluice.core.lease.Lease;
 import dev.sluice.core.lease.LeaseManager;
 import dev.sluice.worker.config.DurationText;
 import dev.sluice.worker.logging.TaskLogContext;
+import dev.sluice.worker.metrics.LeaseMetrics;
 import dev.sluice.worker.queue.TaskQueue;
 import dev.sluice.worker.task.CancelReason;
 import dev.sluice.worker.task.Cancellation;
@@ -32,12 +33,13 @@ public final class Heartbeat {
     private final Duration maxRunTime;
     private final Instant deadline;
     private final Clock clock;
+    private final LeaseMetrics metrics;
     private volatile Lease lease;
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> schedule;
 
     Heartbeat(LeaseManager leases, TaskQueue queue, Lease lease, Message message, Cancellation cancellation,
-              Duration ttl, Duration maxRunTime, Clock clock) {
+              Duration ttl, Duration maxRunTime, Clock clock, LeaseMetrics metrics) {
         this.leases = leases;
         this.queue = queue;
         this.lease = lease;
@@ -46,6 +48,7 @@ public final class Heartbeat {
         this.ttl = ttl;
         this.maxRunTime = maxRunTime;
         this.clock = clock;
+        this.metrics = metrics;
         this.deadline = clock.instant().plus(maxRunTime);
     }
 
@@ -93,6 +96,7 @@ public final class Heartbeat {
         try {
             extended = leases.extend(current, ttl);
         } catch (RuntimeException e) {
+            metrics.leaseExtensionFailed();
             LOG.warnf("heartbeat failed: %s", e.toString());
             if (!clock.instant().isBefore(current.expiresAt())) {
                 lost("lease expired while heartbeats failed");
@@ -104,10 +108,12 @@ public final class Heartbeat {
             return;
         }
         lease = extended.get();
+        metrics.heartbeat();
         try {
             queue.changeVisibility(message, ttl);
         } catch (RuntimeException e) {
             // Not fatal: if the message reappears, the lease refuses the duplicate delivery.
+            metrics.visibilityExtensionFailed();
             LOG.warnf("visibility extension failed: %s", e.toString());
         }
     }

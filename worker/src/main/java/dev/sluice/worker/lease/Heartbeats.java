@@ -3,6 +3,7 @@ package dev.sluice.worker.lease;
 import dev.sluice.core.lease.Lease;
 import dev.sluice.core.lease.LeaseManager;
 import dev.sluice.worker.config.WorkerConfig;
+import dev.sluice.worker.metrics.LeaseMetrics;
 import dev.sluice.worker.queue.TaskQueue;
 import dev.sluice.worker.task.Cancellation;
 import jakarta.annotation.PreDestroy;
@@ -32,13 +33,15 @@ public class Heartbeats {
     private final Clock clock;
     private final Duration ttl;
     private final Duration maxRunTime;
+    private final LeaseMetrics metrics;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "sluice-heartbeat");
         t.setDaemon(true);
         return t;
     });
 
-    public Heartbeats(LeaseManager leases, TaskQueue queue, Clock clock, WorkerConfig config) {
+    public Heartbeats(LeaseManager leases, TaskQueue queue, Clock clock, WorkerConfig config, LeaseMetrics metrics) {
+        this.metrics = metrics;
         this.leases = leases;
         this.queue = queue;
         this.clock = clock;
@@ -48,7 +51,8 @@ public class Heartbeats {
 
     /** Beats every third of the lease window: two beats may fail before the lease runs out. */
     public Heartbeat start(Lease lease, Message message, Cancellation cancellation) {
-        Heartbeat heartbeat = new Heartbeat(leases, queue, lease, message, cancellation, ttl, maxRunTime, clock);
+        Heartbeat heartbeat = new Heartbeat(leases, queue, lease, message, cancellation, ttl, maxRunTime, clock,
+                metrics);
         long periodMillis = Math.max(1, ttl.toMillis() / 3);
         heartbeat.scheduledAs(scheduler.scheduleWithFixedDelay(
                 heartbeat::beat, periodMillis, periodMillis, TimeUnit.MILLISECONDS));

@@ -1,6 +1,8 @@
 package dev.sluice.worker.model;
 
+import dev.sluice.worker.metrics.ModelMetrics;
 import dev.sluice.worker.task.Cancellation;
+import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -12,13 +14,22 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 public class ModelInvoker {
     private final ModelEndpoint endpoint;
     private final ModelRequests requests;
+    private final ModelMetrics metrics;
 
-    public ModelInvoker(ModelEndpoint endpoint, ModelRequests requests) {
+    public ModelInvoker(ModelEndpoint endpoint, ModelRequests requests, ModelMetrics metrics) {
         this.endpoint = endpoint;
         this.requests = requests;
+        this.metrics = metrics;
     }
 
     public ModelResult invoke(ModelCall call, Cancellation cancellation) {
+        long start = System.nanoTime();
+        ModelResult result = invokeGuarded(call, cancellation);
+        metrics.invoked(call.type(), result, Duration.ofNanos(System.nanoTime() - start));
+        return result;
+    }
+
+    private ModelResult invokeGuarded(ModelCall call, Cancellation cancellation) {
         Thread taskThread = Thread.currentThread();
         ModelAttempts attempts = new ModelAttempts();
         try {

@@ -103,6 +103,11 @@ public class QueuePoller {
         return slots;
     }
 
+    /** Tasks handed to task threads and not finished yet. */
+    public int activeTasks() {
+        return activeTasks.get();
+    }
+
     private void pollLoop() {
         Duration errorPause = Duration.ofMillis(500);
         while (running) {

@@ -16,6 +16,7 @@ import dev.sluice.worker.config.WorkerConfig;
 import dev.sluice.worker.lease.Heartbeat;
 import dev.sluice.worker.lease.Heartbeats;
 import dev.sluice.worker.logging.TaskLogContext;
+import dev.sluice.worker.metrics.LeaseMetrics;
 import dev.sluice.worker.metrics.TaskMetrics;
 import dev.sluice.worker.model.ModelCall;
 import dev.sluice.worker.model.ModelInvoker;
@@ -51,6 +52,7 @@ public class TaskProcessor {
     private final OutputWriter outputs;
     private final RetryBackoff backoff;
     private final TaskMetrics metrics;
+    private final LeaseMetrics leaseMetrics;
     private final Clock clock;
     private final String workerId;
     private final Duration leaseTtl;
@@ -59,7 +61,9 @@ public class TaskProcessor {
 
     public TaskProcessor(LeaseManager leases, JobStore jobs, TaskQueue queue, Heartbeats heartbeats,
                          ModelInvoker model, OutputWriter outputs, RetryBackoff backoff, TaskMetrics metrics,
-                         Clock clock, WorkerIdentity identity, WorkerConfig config, InFlightTasks inFlight) {
+                         LeaseMetrics leaseMetrics, Clock clock, WorkerIdentity identity, WorkerConfig config,
+                         InFlightTasks inFlight) {
+        this.leaseMetrics = leaseMetrics;
         this.leases = leases;
         this.jobs = jobs;
         this.queue = queue;
@@ -101,11 +105,15 @@ public class TaskProcessor {
     }
 
     private TaskOutcome handle(Message message, TaskMessage task) {
-
         LeaseAcquisition acquisition = leases.acquire(task.ref(), workerId, leaseTtl);
         if (acquisition instanceof LeaseAcquisition.Acquired acquired) {
-            return runLeased(message, task, acquired.lease());
+            long start = System.nanoTime();
+            metrics.waited(task.type(), Duration.between(task.enqueuedAt(), clock.instant()));
+            TaskOutcome outcome = runLeased(message, task, acquired.lease());
+            metrics.ran(task.type(), outcome, Duration.ofNanos(System.nanoTime() - start));
+            return outcome;
         }
+        leaseMetrics.refused(refusal(acquisition));
         if (acquisition instanceof LeaseAcquisition.AlreadyTerminal) {
             queue.delete(message);
             return new TaskOutcome.Duplicate();
@@ -118,6 +126,13 @@ public class TaskProcessor {
             return new TaskOutcome.HeldElsewhere(wait);
         }
         return poison(message, "no such task " + task.taskId());
+    }
+
+    private static String refusal(LeaseAcquisition acquisition) {
+        if (acquisition instanceof LeaseAcquisition.AlreadyTerminal) {
+            return "terminal";
+        }
+        return acquisition instanceof LeaseAcquisition.HeldElsewhere ? "held_elsewhere" : "missing";
     }
 
     /**

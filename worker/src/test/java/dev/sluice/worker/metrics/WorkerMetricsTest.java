@@ -1,0 +1,96 @@
+package dev.sluice.worker.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.core.job.JobStatus;
+import dev.sluice.core.job.Task;
+import dev.sluice.core.job.TaskRef;
+import dev.sluice.core.store.JobStore;
+import dev.sluice.devstack.DevStack;
+import dev.sluice.devstack.DevStackResource;
+import dev.sluice.devstack.metrics.PrometheusScrape;
+import dev.sluice.modelsim.LatencySpec;
+import dev.sluice.modelsim.SimConfig;
+import dev.sluice.worker.Tasks;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the worker exports at /q/metrics after it ran a task that needed heartbeats. */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.MODEL, value = "true"))
+class WorkerMetricsTest {
+    private static final String IMAGE = "image-generation";
+
+    @TestHTTPResource("/q/metrics")
+    URI metrics;
+
+    @Inject
+    JobStore jobs;
+
+    private SimConfig originalConfig;
+
+    @BeforeEach
+    void slowModel() {
+        originalConfig = DevStack.shared().modelSimClient().config();
+        // Test lease TTL is 3 s, heartbeats every second: a 2.5 s call needs two of them.
+        DevStack.shared().modelSimClient().setLatency(new LatencySpec.Fixed(2_500));
+    }
+
+    @AfterEach
+    void restoreModel() {
+        DevStack.shared().modelSimClient().setConfig(originalConfig);
+    }
+
+    @Test
+    void aCompletedTaskShowsUpInCountsHistogramsAndHeartbeats() {
+        PrometheusScrape before = PrometheusScrape.of(metrics);
+        TaskRef ref = Tasks.submitImage(jobs, "metrics please");
+
+        Task task = Tasks.awaitTask(jobs, ref, Duration.ofSeconds(30), t -> t.status().isTerminal());
+        assertThat(task.status()).isEqualTo(JobStatus.COMPLETED);
+        PrometheusScrape after = PrometheusScrape.of(metrics);
+
+        Map<String, String> completed = Map.of("type", IMAGE, "outcome", "completed");
+        assertThat(delta(before, after, "sluice_worker_tasks_total", completed)).isEqualTo(1);
+        assertThat(delta(before, after, "sluice_worker_task_duration_seconds_count", completed)).isEqualTo(1);
+        assertThat(delta(before, after, "sluice_worker_task_duration_seconds_sum", completed)).isGreaterThan(2.5);
+        assertThat(delta(before, after, "sluice_worker_queue_wait_seconds_count", Map.of("type", IMAGE))).isEqualTo(1);
+        Map<String, String> success = Map.of("type", IMAGE, "result", "success");
+        assertThat(delta(before, after, "sluice_worker_model_invocation_seconds_count", success)).isEqualTo(1);
+        assertThat(delta(before, after, "sluice_worker_model_invocation_seconds_bucket",
+                Map.of("type", IMAGE, "result", "success", "le", "1.0"))).as("2.5 s is not under 1 s").isZero();
+        assertThat(delta(before, after, "sluice_worker_model_invocation_seconds_bucket",
+                Map.of("type", IMAGE, "result", "success", "le", "5.0"))).isEqualTo(1);
+        assertThat(delta(before, after, "sluice_worker_heartbeats_total", Map.of())).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void seriesThatHaveNotHappenedYetAreExportedAsZero() {
+        PrometheusScrape scrape = PrometheusScrape.of(metrics);
+
+        assertThat(scrape.find("sluice_worker_tasks_total")).extracting(s -> s.labels().get("outcome"))
+                .contains("completed", "failed", "retried", "lease_lost", "released_at_shutdown", "poison");
+        assertThat(scrape.find("sluice_worker_lease_refusals_total")).extracting(s -> s.labels().get("reason"))
+                .containsExactlyInAnyOrder("held_elsewhere", "terminal", "missing");
+        assertThat(scrape.find("sluice_worker_heartbeat_failures_total")).extracting(s -> s.labels().get("kind"))
+                .containsExactlyInAnyOrder("lease", "visibility");
+        assertThat(scrape.names()).contains("sluice_worker_leases_lost_total", "sluice_worker_model_retries_total",
+                "sluice_worker_model_circuit_state", "sluice_worker_shutdown_releases_total");
+        assertThat(scrape.sum("sluice_worker_concurrency")).isGreaterThanOrEqualTo(1);
+        assertThat(scrape.sum("sluice_worker_slots_free")).isLessThanOrEqualTo(scrape.sum("sluice_worker_concurrency"));
+        assertThat(scrape.names()).contains("sluice_worker_tasks_in_flight");
+    }
+
+    private static double delta(PrometheusScrape before, PrometheusScrape after, String name, Map<String, String> labels) {
+        return after.sum(name, labels) - before.sum(name, labels);
+    }
+}
