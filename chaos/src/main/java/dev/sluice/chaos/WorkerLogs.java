@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * What the workers said about themselves, from the log of every generation, killed ones included. The
  * worker ends each task with {@code task finished outcome=<Outcome>[...]} and warns {@code lease lost:
  * <why>} when a heartbeat or a commit is refused; the task's IDs and fencing token are in the MDC part
- * of the line ({@code {attempt=.., fencingToken=.., jobId=.., taskId=.., workerId=..}}). Fields are found
+ * of the line ({@code {attempt=.., fencingToken=.., jobId=.., taskId=.., workerId=..}} in text, an {@code "mdc"}
+ * object in JSON). Fields are found
  * by name anywhere on the line, so the parse survives a change of the console format's layout.
  *
  * @param completed       one entry per {@code outcome=Completed} line
@@ -34,10 +35,11 @@ public record WorkerLogs(List<Completion> completed, Map<String, Integer> outcom
     }
 
     private static final Pattern FINISHED = Pattern.compile("task finished outcome=([A-Za-z]+)");
-    private static final Pattern LEASE_LOST = Pattern.compile("lease lost: (.*)$");
-    private static final Pattern TASK_ID = Pattern.compile("\\btaskId=([A-Za-z0-9._-]+)");
-    private static final Pattern WORKER_ID = Pattern.compile("\\bworkerId=([A-Za-z0-9._-]+)");
-    private static final Pattern TOKEN = Pattern.compile("\\bfencingToken=(\\d+)");
+    // Text lines carry the MDC as {key=value, ...}, JSON lines (the prod profile) as "mdc":{"key":"value"}.
+    private static final Pattern LEASE_LOST = Pattern.compile("lease lost: ([^\"]*)");
+    private static final Pattern TASK_ID = Pattern.compile("\\btaskId(?:=|\":\")([A-Za-z0-9._-]+)");
+    private static final Pattern WORKER_ID = Pattern.compile("\\bworkerId(?:=|\":\")([A-Za-z0-9._-]+)");
+    private static final Pattern TOKEN = Pattern.compile("\\bfencingToken(?:=|\":\")(\\d+)");
 
     public WorkerLogs {
         completed = List.copyOf(completed);

@@ -22,11 +22,16 @@ final class RunningSystem implements AutoCloseable {
     private final DevStack stack;
     private final AppProcess api;
     private final List<AppProcess> workers;
+    private final OtlpCollector collector;
+    private final Map<String, String> environment;
 
-    private RunningSystem(DevStack stack, AppProcess api, List<AppProcess> workers) {
+    private RunningSystem(DevStack stack, AppProcess api, List<AppProcess> workers, OtlpCollector collector,
+                          Map<String, String> environment) {
         this.stack = stack;
         this.api = api;
         this.workers = workers;
+        this.collector = collector;
+        this.environment = Map.copyOf(environment);
     }
 
     static synchronized RunningSystem shared() {
@@ -46,6 +51,13 @@ final class RunningSystem implements AutoCloseable {
         env.put("SLUICE_WORKER_WAIT_TIME", "2s");
         env.put("SLUICE_WORKER_BACKOFF_BASE", "200ms");
         env.put("SLUICE_WORKER_BACKOFF_MAX", "1s");
+        env.put("SLUICE_MONITOR_INTERVAL", "1s");
+        // Tracing on, exported to this JVM's collector: what a deployment does with a real collector.
+        OtlpCollector collector = OtlpCollector.start();
+        env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.tracesEndpoint().toString());
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
         List<String> jvm = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
         AppProcess api = AppProcess.start("api", root.resolve("api/target/quarkus-app/quarkus-run.jar"), freePort(),
                 env, logs.resolve("api.log"), jvm);
@@ -58,7 +70,7 @@ final class RunningSystem implements AutoCloseable {
         }
         api.awaitReady(Duration.ofSeconds(120));
         workers.forEach(w -> w.awaitReady(Duration.ofSeconds(120)));
-        return new RunningSystem(stack, api, workers);
+        return new RunningSystem(stack, api, workers, collector, env);
     }
 
     DevStack stack() {
@@ -73,10 +85,20 @@ final class RunningSystem implements AutoCloseable {
         return workers;
     }
 
+    OtlpCollector collector() {
+        return collector;
+    }
+
+    /** What every app process got, for starting another one (the reaper) the same way. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     @Override
     public void close() {
         workers.forEach(w -> w.stop(Duration.ofSeconds(10)));
         api.stop(Duration.ofSeconds(10));
+        collector.close();
     }
 
     private static int freePort() {

@@ -23,7 +23,11 @@ public interface SluiceConfig {
 
     Queue queue();
 
+    DeadLetterQueue dlq();
+
     Api api();
+
+    Monitor monitor();
 
     interface Queue {
         /** Full queue URL; when absent the URL is looked up once from {@link #name()}. */
@@ -31,6 +35,22 @@ public interface SluiceConfig {
 
         @WithDefault("sluice-tasks")
         String name();
+    }
+
+    interface DeadLetterQueue {
+        /** Full DLQ URL; when absent it is found through the task queue's redrive policy. */
+        Optional<String> url();
+    }
+
+    /** The periodic read of queue depths and the reaper's record, exported as gauges. */
+    interface Monitor {
+        /** Off on all but a few replicas if many API pods make too many reads; every replica reads by default. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often; each read is one call per queue, one query per index shard and one item read. */
+        @WithDefault("30s")
+        Duration interval();
     }
 
     interface Api {

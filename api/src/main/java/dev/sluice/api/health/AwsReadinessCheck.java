@@ -40,7 +40,7 @@ public class AwsReadinessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("aws").up();
         check(response, "table", () -> dynamo.describeTable(b -> b.tableName(config.table())).table().tableStatusAsString());
         check(response, "queue", () -> {
-            sqs.getQueueAttributes(b -> b.queueUrl(queue.queueUrl()).attributeNames(QueueAttributeName.QUEUE_ARN));
+            sqs.getQueueAttributes(b -> b.queueUrl(queue.addresses().taskQueue()).attributeNames(QueueAttributeName.QUEUE_ARN));
             return "OK";
         });
         check(response, "bucket", () -> {

@@ -13,6 +13,8 @@ import dev.sluice.api.owner.CallerOwner;
 import dev.sluice.api.problem.Problem;
 import dev.sluice.api.problem.ProblemException;
 import dev.sluice.api.problem.ProblemType;
+import dev.sluice.api.metrics.SubmissionMetrics;
+import dev.sluice.core.job.JobType;
 import dev.sluice.core.job.NewJob;
 import dev.sluice.core.store.JobStore;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -43,9 +46,11 @@ public class JobsResource {
     private final JobViews views;
     private final CallerOwner caller;
     private final int retryAfterSeconds;
+    private final SubmissionMetrics submissions;
 
     public JobsResource(JobRequestReader reader, JobSubmitter submitter, JobStore store, JobViews views,
-                        CallerOwner caller, SluiceConfig config) {
+                        CallerOwner caller, SluiceConfig config, SubmissionMetrics submissions) {
+        this.submissions = submissions;
         this.reader = reader;
         this.submitter = submitter;
         this.store = store;
@@ -59,14 +64,28 @@ public class JobsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response submit(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, byte[] body) {
-        var key = IdempotencyKey.fromHeader(idempotencyKey);
-        String ownerId = caller.ownerId();
-        ValidatedJobRequest request = reader.read(body, ownerId);
+        JobType type = null;
+        try {
+            var key = IdempotencyKey.fromHeader(idempotencyKey);
+            String ownerId = caller.ownerId();
+            ValidatedJobRequest request = reader.read(body, ownerId);
+            type = request.type();
+            return submit(request, key, ownerId);
+        } catch (ProblemException e) {
+            if (e.problem().type().status() < 500) {
+                submissions.rejected(type);
+            }
+            throw e;
+        }
+    }
+
+    private Response submit(ValidatedJobRequest request, Optional<IdempotencyKey> key, String ownerId) {
         NewJob job = new NewJob(ownerId, request.type(), request.input().toString(),
                 key.map(IdempotencyKey::value), request.requestHash(), request.objectKeys());
 
         SubmissionOutcome outcome = submitter.submit(job);
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
+            submissions.accepted(request.type(), accepted.replayed());
             String jobId = accepted.job().jobId();
             // A relative Location survives proxies and ingresses, which an absolute one built from
             // this pod's own host name would not.
@@ -86,6 +105,7 @@ public class JobsResource {
                     "A request with this Idempotency-Key is being processed; retry shortly").retryAfter(retryAfterSeconds));
         }
         if (outcome instanceof SubmissionOutcome.NotQueued notQueued) {
+            submissions.notQueued(request.type());
             String detail = key.isPresent()
                     ? "The job was saved but not queued; retry with the same Idempotency-Key to queue it"
                     : "The job was saved but not queued; it will be queued by recovery. Send an Idempotency-Key"

@@ -2,51 +2,41 @@ package dev.sluice.api.queue;
 
 import dev.sluice.api.config.SluiceConfig;
 import dev.sluice.core.message.TaskMessage;
-import dev.sluice.core.message.TaskMessageCodec;
+import dev.sluice.core.queue.QueueAddresses;
+import dev.sluice.core.queue.TaskSender;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * The task queue. Its URL is {@code sluice.queue.url} when set, else looked up once by name; a failed
- * lookup is not remembered, so the API recovers by itself once the queue exists or SQS answers again.
+ * The task queue as the API uses it. Each message carries the W3C trace context of the request that
+ * sent it ({@code traceparent}, and {@code tracestate} when there is one), so the worker continues the
+ * same trace: one job, one trace, from the API call to its output.
  */
 @ApplicationScoped
 public class TaskQueue {
-    /** Lets consumers reject an envelope they do not understand without parsing the body first. */
-    public static final String ENVELOPE_VERSION_ATTRIBUTE = "sluice-envelope-version";
+    private final QueueAddresses addresses;
+    private final TaskSender sender;
+    private final OpenTelemetry telemetry;
 
-    private final SqsClient sqs;
-    private final SluiceConfig.Queue config;
-    private volatile String queueUrl;
-
-    public TaskQueue(SqsClient sqs, SluiceConfig config) {
-        this.sqs = sqs;
-        this.config = config.queue();
-        this.queueUrl = this.config.url().filter(url -> !url.isBlank()).orElse(null);
+    public TaskQueue(SqsClient sqs, SluiceConfig config, OpenTelemetry telemetry) {
+        this.addresses = new QueueAddresses(sqs, config.queue().url(), config.queue().name(), config.dlq().url());
+        this.sender = new TaskSender(sqs, addresses);
+        this.telemetry = telemetry;
     }
 
     /** Sends one task's message; any SDK exception means it was not (reliably) sent. */
     public void send(TaskMessage message) {
-        sqs.sendMessage(b -> b.queueUrl(queueUrl())
-                .messageBody(TaskMessageCodec.encode(message))
-                .messageAttributes(Map.of(ENVELOPE_VERSION_ATTRIBUTE, MessageAttributeValue.builder()
-                        .dataType("Number")
-                        .stringValue(Integer.toString(message.version()))
-                        .build())));
+        Map<String, String> context = new HashMap<>();
+        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), context,
+                (carrier, key, value) -> carrier.put(key, value));
+        sender.send(message, context);
     }
 
-    public String queueUrl() {
-        String url = queueUrl;
-        if (url == null) {
-            synchronized (this) {
-                if (queueUrl == null) {
-                    queueUrl = sqs.getQueueUrl(b -> b.queueName(config.name())).queueUrl();
-                }
-                url = queueUrl;
-            }
-        }
-        return url;
+    public QueueAddresses addresses() {
+        return addresses;
     }
 }

@@ -45,4 +45,8 @@ public final class ActiveIndex {
     public static String sortKey(Instant instant) {
         return String.format("%013d", instant.toEpochMilli());
     }
+
+    public static Instant instantOf(String sortKey) {
+        return Instant.ofEpochMilli(Long.parseLong(sortKey));
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -33,6 +34,33 @@ public final class TaskIndex {
     /** Every PROCESSING task, whatever its expiry: to check their owners are alive. */
     public List<Task> processing(int limit) {
         return before(JobStatus.PROCESSING, Instant.ofEpochMilli(9_999_999_999_999L), limit);
+    }
+
+    /**
+     * Since when the longest-waiting PENDING task has waited (its last change to PENDING), or empty
+     * when none waits: one single-item query per shard, so it is cheap enough to run every few seconds.
+     */
+    public Optional<Instant> oldestPendingSince() {
+        Optional<Instant> oldest = Optional.empty();
+        for (int shard = 0; shard < ActiveIndex.SHARDS; shard++) {
+            var page = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(ActiveIndex.NAME)
+                    .keyConditionExpression("#pk = :partition")
+                    .expressionAttributeNames(Map.of("#pk", ActiveIndex.PK))
+                    .expressionAttributeValues(Map.of(
+                            ":partition", AttributeValue.fromS(ActiveIndex.partition(JobStatus.PENDING, shard))))
+                    .scanIndexForward(true)
+                    .limit(1)
+                    .build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                Instant since = ActiveIndex.instantOf(item.get(ActiveIndex.SK).s());
+                if (oldest.isEmpty() || since.isBefore(oldest.get())) {
+                    oldest = Optional.of(since);
+                }
+            }
+        }
+        return oldest;
     }
 
     private List<Task> before(JobStatus status, Instant bound, int limit) {

@@ -184,6 +184,8 @@ class LeaseRecoveryTest {
 
         var stale = index.expiredLeases(clock.instant(), 100).stream().map(Task::ref).toList();
         assertThat(stale).contains(expired).doesNotContain(running, waiting, finished);
+        assertThat(index.oldestPendingSince()).as("the longest wait, from the shared table").isPresent()
+                .hasValueSatisfying(since -> assertThat(since).isBeforeOrEqualTo(start));
         var oldPending = index.pendingSince(start.plusSeconds(1), 100).stream().map(Task::ref).toList();
         assertThat(oldPending).contains(waiting).doesNotContain(running, expired, finished);
         assertThat(index.processing(100).stream().map(Task::ref).toList()).contains(running, expired)

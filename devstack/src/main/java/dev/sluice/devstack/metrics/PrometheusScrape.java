@@ -60,6 +60,11 @@ public final class PrometheusScrape {
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
+            // An exemplar (the trace of one observation) follows " # "; label values never contain it here.
+            int exemplar = trimmed.indexOf(" # ");
+            if (exemplar > 0) {
+                trimmed = trimmed.substring(0, exemplar).trim();
+            }
             Matcher m = SAMPLE.matcher(trimmed);
             if (!m.matches()) {
                 throw new IllegalArgumentException("not a Prometheus sample line: " + line);

@@ -111,7 +111,7 @@ public class ExpiredLeaseStep implements MaintenanceStep {
     }
 
     private void reclaim(Task task, Sighting seen, StepReport report) {
-        try (TaskLog ignored = TaskLog.of(task.ref())) {
+        try (TaskLog ignored = TaskLog.of(task)) {
             String owner = task.leaseOwner().orElse("?");
             String reason = "lease of " + owner + " (fencing token " + task.fencingToken() + ") expired at "
                     + task.leaseExpiresAt().map(Object::toString).orElse("?") + " and was still expired "

@@ -86,7 +86,7 @@ public class GoneOwnerStep implements MaintenanceStep {
     }
 
     private void release(Task task, String owner, StepReport report) {
-        try (TaskLog ignored = TaskLog.of(task.ref())) {
+        try (TaskLog ignored = TaskLog.of(task)) {
             boolean released;
             try {
                 released = recovery.reclaimFromGoneOwner(task.ref(), owner, task.fencingToken(),

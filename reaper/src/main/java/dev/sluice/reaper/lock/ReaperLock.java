@@ -5,6 +5,7 @@ import static dev.sluice.core.store.TaskAttributes.LEASE_OWNER;
 
 import dev.sluice.core.lease.Lease;
 import dev.sluice.core.lease.NamedLock;
+import dev.sluice.core.reaper.ReaperRecords;
 import dev.sluice.reaper.config.ReaperConfig;
 import dev.sluice.reaper.config.SluiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @ApplicationScoped
 public class ReaperLock {
-    public static final String NAME = "reaper";
+    public static final String NAME = ReaperRecords.REAPER_LOCK;
 
     private final NamedLock locks;
     private final DynamoDbClient dynamo;

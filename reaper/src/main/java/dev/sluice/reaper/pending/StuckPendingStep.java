@@ -79,7 +79,7 @@ public class StuckPendingStep implements MaintenanceStep {
     }
 
     private void reenqueue(Task task, StepReport report) {
-        try (TaskLog ignored = TaskLog.of(task.ref())) {
+        try (TaskLog ignored = TaskLog.of(task)) {
             if (resender.resend(task.ref())) {
                 report.count("reenqueued");
                 LOG.infof("re-enqueued task PENDING since %s (last enqueued %s)", task.updatedAt(),

@@ -1,10 +1,8 @@
 package dev.sluice.reaper.queue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.message.MalformedMessageException;
 import dev.sluice.core.message.TaskMessageCodec;
 import dev.sluice.reaper.config.ReaperConfig;
-import dev.sluice.reaper.config.SluiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Reads the DLQ without consuming it. A scan receives every message once with a short visibility
@@ -26,19 +23,15 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @ApplicationScoped
 public class DeadLetterQueue {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BODY_EXCERPT = 200;
 
     private final SqsClient sqs;
-    private final SluiceConfig sluice;
     private final TaskQueue taskQueue;
     private final Duration visibility;
     private final int waitSeconds;
-    private volatile String url;
 
-    public DeadLetterQueue(SqsClient sqs, SluiceConfig sluice, ReaperConfig reaper, TaskQueue taskQueue) {
+    public DeadLetterQueue(SqsClient sqs, ReaperConfig reaper, TaskQueue taskQueue) {
         this.sqs = sqs;
-        this.sluice = sluice;
         this.taskQueue = taskQueue;
         this.visibility = reaper.dlq().visibility();
         this.waitSeconds = (int) Math.min(20, reaper.dlq().receiveWait().toSeconds());
@@ -91,35 +84,7 @@ public class DeadLetterQueue {
     }
 
     public String url() {
-        String resolved = url;
-        if (resolved == null) {
-            resolved = sluice.dlq().url().filter(u -> !u.isBlank()).orElseGet(this::fromRedrivePolicy);
-            url = resolved;
-        }
-        return resolved;
-    }
-
-    /** The DLQ named by the task queue's redrive policy; its ARN is read, never assembled. */
-    private String fromRedrivePolicy() {
-        String policy = sqs.getQueueAttributes(b -> b.queueUrl(taskQueue.url())
-                        .attributeNames(QueueAttributeName.REDRIVE_POLICY))
-                .attributes().get(QueueAttributeName.REDRIVE_POLICY);
-        if (policy == null || policy.isBlank()) {
-            throw new IllegalStateException("the task queue " + taskQueue.url()
-                    + " has no redrive policy; set sluice.dlq.url (SLUICE_DLQ_URL)");
-        }
-        String arn;
-        try {
-            arn = JSON.readTree(policy).path("deadLetterTargetArn").asText("");
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable redrive policy on " + taskQueue.url() + ": " + policy, e);
-        }
-        // arn:partition:sqs:region:account:name
-        String[] parts = arn.split(":", 6);
-        if (parts.length != 6 || parts[5].isBlank()) {
-            throw new IllegalStateException("redrive policy names no DLQ ARN: " + policy);
-        }
-        return sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4])).queueUrl();
+        return taskQueue.deadLetterUrl();
     }
 
     private static DeadLetter parse(Message message) {

@@ -32,9 +32,12 @@ public class ReapRun {
     private final ReaperLock lock;
     private final ReaperIdentity identity;
     private final List<MaintenanceStep> steps;
+    private final RunRecorder recorder;
 
     public ReapRun(ReaperLock lock, ReaperIdentity identity, ExpiredLeaseStep expiredLeases, GoneOwnerStep goneOwners,
-                   DeadLetterStep deadLetters, StuckPendingStep stuckPending, OrphanStep orphans) {
+                   DeadLetterStep deadLetters, StuckPendingStep stuckPending, OrphanStep orphans,
+                   RunRecorder recorder) {
+        this.recorder = recorder;
         this.lock = lock;
         this.identity = identity;
         this.steps = List.of(deadLetters, expiredLeases, goneOwners, stuckPending, orphans);
@@ -65,10 +68,13 @@ public class ReapRun {
                 for (MaintenanceStep step : steps) {
                     reports.add(runStep(step, context));
                 }
+                RunSummary.Completed completed = new RunSummary.Completed(held.lease(), reports, since(started));
+                // Written while the lock is still held: the record lives on the lock's item.
+                recorder.record(reports, completed.duration(), completed.errorCount() == 0);
+                return completed;
             } finally {
                 release(held);
             }
-            return new RunSummary.Completed(held.lease(), reports, since(started));
         } finally {
             MDC.remove("reaper");
         }

@@ -1,5 +1,6 @@
 package dev.sluice.reaper.run;
 
+import dev.sluice.core.job.Task;
 import dev.sluice.core.job.TaskRef;
 import org.jboss.logging.MDC;
 
@@ -15,9 +16,21 @@ public final class TaskLog implements AutoCloseable {
         return new TaskLog();
     }
 
+    /** The task's identifiers with its lease's: attempt, fencing token and, while leased, the worker (workerId). */
+    public static TaskLog of(Task task) {
+        TaskLog log = of(task.ref());
+        MDC.put("attempt", String.valueOf(task.attempts()));
+        MDC.put("fencingToken", String.valueOf(task.fencingToken()));
+        task.leaseOwner().ifPresent(owner -> MDC.put("workerId", owner));
+        return log;
+    }
+
     @Override
     public void close() {
         MDC.remove("jobId");
         MDC.remove("taskId");
+        MDC.remove("attempt");
+        MDC.remove("fencingToken");
+        MDC.remove("workerId");
     }
 }

@@ -47,6 +47,12 @@ class PackagedReaperIT {
         assertThat(summary.path("steps").path("goneOwners").path("reason").asText()).contains("not running in Kubernetes");
         assertThat(summary.path("durationMs").isNumber()).isTrue();
         assertThat(result.err()).contains("step orphans");
+        // The prod profile logs JSON, one object per line, with the MDC under "mdc".
+        for (String line : result.err().lines().toList()) {
+            JsonNode record = new ObjectMapper().readTree(line);
+            assertThat(record.path("message").isTextual()).as(line).isTrue();
+            assertThat(record.path("mdc").isObject()).as(line).isTrue();
+        }
     }
 
     private static Result launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {

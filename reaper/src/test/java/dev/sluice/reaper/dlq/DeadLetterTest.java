@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.Task;
 import dev.sluice.core.job.TaskRef;
+import dev.sluice.core.reaper.ReaperAction;
+import dev.sluice.core.reaper.ReaperRecord;
+import dev.sluice.core.reaper.ReaperRecords;
+import dev.sluice.devstack.DevStack;
 import dev.sluice.devstack.DevStackResource;
+import dev.sluice.reaper.lock.ReaperLock;
 import dev.sluice.reaper.CommandResult;
 import dev.sluice.reaper.Fixtures;
 import dev.sluice.reaper.KubernetesMockResource;
@@ -57,6 +62,10 @@ class DeadLetterTest {
         fixtures.sendToDlq("{\"v\":7,\"garbage\":true}");
         // Old enough for the stuck-PENDING step too: the dead letter must win.
         clock.advance(Duration.ofHours(1));
+        ReaperRecords records = new ReaperRecords(DevStack.shared().clients().dynamo(),
+                DevStack.shared().resources().table(), ReaperLock.NAME);
+        long failedBefore = records.read().actionTotals().getOrDefault(ReaperAction.DLQ_FAILED, 0L);
+        java.time.Instant runStarted = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 
         CommandResult first = reaper.execute("run");
 
@@ -69,6 +78,9 @@ class DeadLetterTest {
         assertThat(failed.lastError()).contains("dead-lettered after 3 attempts, 3 failed by the model; last error: model answered 503");
         assertThat(failed.completedAt()).isPresent();
         assertThat(fixtures.drainTaskQueue()).doesNotContain(ref.taskId());
+        ReaperRecord record = records.read();
+        assertThat(record.actionTotals()).as("recorded for the metrics").containsEntry(ReaperAction.DLQ_FAILED, failedBefore + 1);
+        assertThat(record.lastSuccessAt()).hasValueSatisfying(at -> assertThat(at).isBetween(runStarted, clock.instant()));
 
         clock.advance(Duration.ofMinutes(5));
         CommandResult second = reaper.execute("run");

@@ -6,6 +6,7 @@ import dev.sluice.worker.config.WorkerConfig;
 import dev.sluice.worker.metrics.LeaseMetrics;
 import dev.sluice.worker.queue.TaskQueue;
 import dev.sluice.worker.task.Cancellation;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -54,8 +55,10 @@ public class Heartbeats {
         Heartbeat heartbeat = new Heartbeat(leases, queue, lease, message, cancellation, ttl, maxRunTime, clock,
                 metrics);
         long periodMillis = Math.max(1, ttl.toMillis() / 3);
+        // The task's trace context goes along, so the extensions' DynamoDB and SQS calls show up in the
+        // task's trace instead of starting a trace each.
         heartbeat.scheduledAs(scheduler.scheduleWithFixedDelay(
-                heartbeat::beat, periodMillis, periodMillis, TimeUnit.MILLISECONDS));
+                Context.current().wrap(heartbeat::beat), periodMillis, periodMillis, TimeUnit.MILLISECONDS));
         return heartbeat;
     }
 

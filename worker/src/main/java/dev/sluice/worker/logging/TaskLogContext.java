@@ -27,7 +27,22 @@ public final class TaskLogContext {
         MDC.put("fencingToken", String.valueOf(lease.fencingToken()));
     }
 
+    /** Removes only these fields: others in the MDC (traceId, spanId from OpenTelemetry) belong to their owners. */
+    /** The trace this task's lines belong to; Quarkus does this itself only on its own (Vert.x) threads. */
+    public static void trace(io.opentelemetry.api.trace.SpanContext span) {
+        if (span.isValid()) {
+            MDC.put("traceId", span.getTraceId());
+            MDC.put("spanId", span.getSpanId());
+        }
+    }
+
     public static void clear() {
-        MDC.clear();
+        MDC.remove("traceId");
+        MDC.remove("spanId");
+        MDC.remove("workerId");
+        MDC.remove("jobId");
+        MDC.remove("taskId");
+        MDC.remove("attempt");
+        MDC.remove("fencingToken");
     }
 }

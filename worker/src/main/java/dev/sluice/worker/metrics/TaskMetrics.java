@@ -114,6 +114,6 @@ public class TaskMetrics {
     }
 
     static String name(TaskOutcome outcome) {
-        return outcome.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return outcome.tag();
     }
 }

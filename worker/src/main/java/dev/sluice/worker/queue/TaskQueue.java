@@ -1,10 +1,12 @@
 package dev.sluice.worker.queue;
 
+import dev.sluice.core.queue.QueueAddresses;
 import dev.sluice.worker.config.WorkerConfig;
 import dev.sluice.worker.config.WorkerConfigCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -16,12 +18,11 @@ public class TaskQueue {
     static final Duration MAX_VISIBILITY = WorkerConfigCheck.SQS_MAX_VISIBILITY;
 
     private final SqsClient sqs;
-    private final WorkerConfig.Queue config;
-    private volatile String url;
+    private final QueueAddresses addresses;
 
     public TaskQueue(SqsClient sqs, WorkerConfig config) {
         this.sqs = sqs;
-        this.config = config.queue();
+        this.addresses = new QueueAddresses(sqs, config.queue().url(), config.queue().name(), Optional.empty());
     }
 
     /** Long-polls for at most {@code max} messages, hidden for {@code visibility} once received. */
@@ -47,13 +48,7 @@ public class TaskQueue {
     }
 
     private String url() {
-        String resolved = url;
-        if (resolved == null) {
-            resolved = config.url().filter(u -> !u.isBlank())
-                    .orElseGet(() -> sqs.getQueueUrl(b -> b.queueName(config.name())).queueUrl());
-            url = resolved;
-        }
-        return resolved;
+        return addresses.taskQueue();
     }
 
     private static int seconds(Duration visibility) {

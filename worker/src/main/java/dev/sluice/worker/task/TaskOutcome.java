@@ -2,9 +2,15 @@ package dev.sluice.worker.task;
 
 import dev.sluice.core.lease.ShutdownRelease;
 import java.time.Duration;
+import java.util.Locale;
 
 /** How handling one message ended; each outcome says what happened to the message. */
 public sealed interface TaskOutcome {
+
+    /** This outcome as a metric tag and span attribute, e.g. {@code lease_lost}. */
+    default String tag() {
+        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
 
     /** Output written, COMPLETED committed, message deleted. */
     record Completed(String outputKey) implements TaskOutcome {

@@ -24,6 +24,10 @@ import dev.sluice.worker.model.ModelResult;
 import dev.sluice.worker.output.OutputWriter;
 import dev.sluice.worker.queue.ReceiveCount;
 import dev.sluice.worker.queue.TaskQueue;
+import dev.sluice.worker.tracing.TaskTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import dev.sluice.worker.wiring.WorkerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -53,6 +57,7 @@ public class TaskProcessor {
     private final RetryBackoff backoff;
     private final TaskMetrics metrics;
     private final LeaseMetrics leaseMetrics;
+    private final TaskTracing tracing;
     private final Clock clock;
     private final String workerId;
     private final Duration leaseTtl;
@@ -62,8 +67,9 @@ public class TaskProcessor {
     public TaskProcessor(LeaseManager leases, JobStore jobs, TaskQueue queue, Heartbeats heartbeats,
                          ModelInvoker model, OutputWriter outputs, RetryBackoff backoff, TaskMetrics metrics,
                          LeaseMetrics leaseMetrics, Clock clock, WorkerIdentity identity, WorkerConfig config,
-                         InFlightTasks inFlight) {
+                         InFlightTasks inFlight, TaskTracing tracing) {
         this.leaseMetrics = leaseMetrics;
+        this.tracing = tracing;
         this.leases = leases;
         this.jobs = jobs;
         this.queue = queue;
@@ -80,19 +86,34 @@ public class TaskProcessor {
     }
 
     public TaskOutcome process(Message message) {
-        TaskLogContext.worker(workerId);
+        Span span = tracing.startTask(message);
+        try (Scope ignored = span.makeCurrent()) {
+            TaskLogContext.worker(workerId);
+            TaskLogContext.trace(span.getSpanContext());
+            TaskOutcome outcome = processTraced(message, span);
+            span.setAttribute("sluice.outcome", outcome.tag());
+            return outcome;
+        } finally {
+            span.end();
+        }
+    }
+
+    private TaskOutcome processTraced(Message message, Span span) {
         JobType type = null;
         TaskOutcome outcome;
         try {
             TaskMessage task = TaskMessageCodec.decode(message.body());
             type = task.type();
             TaskLogContext.task(task.jobId(), task.taskId());
-            outcome = handle(message, task);
+            TaskTracing.describe(span, task);
+            outcome = handle(message, task, span);
         } catch (MalformedMessageException e) {
             outcome = poison(message, e.getMessage());
         } catch (RuntimeException e) {
             // DynamoDB, S3 or SQS failed us: leave message and lease to expire; another attempt follows.
             LOG.errorf(e, "task abandoned after an infrastructure failure");
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
             outcome = new TaskOutcome.Abandoned(e.toString());
         }
         try {
@@ -104,9 +125,11 @@ public class TaskProcessor {
         }
     }
 
-    private TaskOutcome handle(Message message, TaskMessage task) {
-        LeaseAcquisition acquisition = leases.acquire(task.ref(), workerId, leaseTtl);
+    private TaskOutcome handle(Message message, TaskMessage task, Span span) {
+        LeaseAcquisition acquisition = tracing.step("lease.acquire",
+                () -> leases.acquire(task.ref(), workerId, leaseTtl));
         if (acquisition instanceof LeaseAcquisition.Acquired acquired) {
+            TaskTracing.describe(span, acquired.lease());
             long start = System.nanoTime();
             metrics.waited(task.type(), Duration.between(task.enqueuedAt(), clock.instant()));
             TaskOutcome outcome = runLeased(message, task, acquired.lease());
@@ -153,7 +176,8 @@ public class TaskProcessor {
         inFlight.add(cancellation);
         try (cancellation) {
             Job job = jobs.find(task.jobId()).orElseThrow(() -> new IllegalStateException("job vanished"));
-            ModelResult result = model.invoke(new ModelCall(task.type(), job.input(), lease), cancellation);
+            ModelResult result = tracing.step("model.invoke",
+                    () -> model.invoke(new ModelCall(task.type(), job.input(), lease), cancellation));
             if (result instanceof ModelResult.Success success && !cancellation.leaseLost()) {
                 // The result is in hand and the lease still ours: finishing takes less than handing back.
                 return complete(message, job, task, success, heartbeat, cancellation);
@@ -180,12 +204,12 @@ public class TaskProcessor {
     private TaskOutcome complete(Message message, Job job, TaskMessage task, ModelResult.Success success,
                                  Heartbeat heartbeat, Cancellation cancellation) {
         String key = ObjectKeys.output(job.ownerId(), task.ref(), ObjectKeys.extensionFor(success.contentType()));
-        TaskOutput output = outputs.write(key, success.body(), success.contentType());
+        TaskOutput output = tracing.step("output.write", () -> outputs.write(key, success.body(), success.contentType()));
         if (cancellation.leaseLost()) {
             return new TaskOutcome.LeaseLost(((CancelReason.LeaseLost) cancellation.reason().orElseThrow()).why());
         }
         heartbeat.stop();
-        if (!leases.complete(heartbeat.lease(), output)) {
+        if (!tracing.step("lease.commit", () -> leases.complete(heartbeat.lease(), output))) {
             return lost("commit refused");
         }
         queue.delete(message);
@@ -223,7 +247,7 @@ public class TaskProcessor {
     /** Backs off by the message's receive count: it keeps growing across shutdown hand-backs, unlike attempts. */
     private TaskOutcome retry(Message message, Heartbeat heartbeat, String reason) {
         heartbeat.stop();
-        if (!leases.releaseAfterModelFailure(heartbeat.lease(), reason)) {
+        if (!tracing.step("lease.release", () -> leases.releaseAfterModelFailure(heartbeat.lease(), reason))) {
             return lost("release refused");
         }
         Duration delay = backoff.after(ReceiveCount.of(message));
@@ -238,7 +262,13 @@ public class TaskProcessor {
     private TaskOutcome circuitOpen(Message message, Heartbeat heartbeat, ModelResult.CircuitOpen open) {
         heartbeat.stop();
         String reason = "model circuit breaker open" + open.lastFailure().map(f -> " after: " + f).orElse("");
-        if (!leases.release(heartbeat.lease(), reason)) {
+        // This attempt reached the model and failed before the breaker opened: that failure is the
+        // task's own and counts. An attempt the breaker stopped before any call says nothing about it.
+        boolean modelFailedIt = open.lastFailure().isPresent();
+        boolean released = tracing.step("lease.release", () -> modelFailedIt
+                ? leases.releaseAfterModelFailure(heartbeat.lease(), reason)
+                : leases.release(heartbeat.lease(), reason));
+        if (!released) {
             return lost("release refused");
         }
         Duration delay = backoff.after(1);
@@ -248,7 +278,7 @@ public class TaskProcessor {
 
     private TaskOutcome fail(Message message, Heartbeat heartbeat, String reason) {
         heartbeat.stop();
-        if (!leases.fail(heartbeat.lease(), reason)) {
+        if (!tracing.step("lease.fail", () -> leases.fail(heartbeat.lease(), reason))) {
             return lost("failure commit refused");
         }
         queue.delete(message);

@@ -2,6 +2,8 @@ package dev.sluice.worker.wiring;
 
 import dev.sluice.worker.config.WorkerConfig;
 import dev.sluice.worker.model.ModelRequests;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,7 +19,7 @@ public class SageMakerClientProducer {
 
     @Produces
     @Singleton
-    SageMakerRuntimeClient sageMakerRuntime(WorkerConfig config, ModelRequests requests) {
+    SageMakerRuntimeClient sageMakerRuntime(WorkerConfig config, ModelRequests requests, OpenTelemetry telemetry) {
         var builder = SageMakerRuntimeClient.builder()
                 .httpClientBuilder(AbortableHttpClient.wrapping(
                         UrlConnectionHttpClient.builder().socketTimeout(config.model().timeout()), requests))
@@ -26,7 +28,10 @@ public class SageMakerClientProducer {
                         // The SDK does not retry: the short in-process retry is ModelEndpoint's (it
                         // also feeds the circuit breaker), longer ones go through the queue, visible in
                         // the task's attempt count.
-                        .retryStrategy(AwsRetryStrategy.doNotRetry()));
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        // A client span per invocation, like the extensions' clients get from
+                        // quarkus.<service>.telemetry.enabled.
+                        .addExecutionInterceptor(AwsSdkTelemetry.create(telemetry).newExecutionInterceptor()));
         config.model().endpointOverride().ifPresent(builder::endpointOverride);
         return builder.build();
     }

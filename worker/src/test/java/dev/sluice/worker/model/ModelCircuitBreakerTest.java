@@ -95,11 +95,17 @@ class ModelCircuitBreakerTest {
         Task done = Tasks.awaitTask(jobs, waiting, TIMEOUT, t -> t.status().isTerminal());
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.attempts()).isEqualTo(1);
+        assertThat(done.modelFailures()).isZero();
+        int modelFailures = 0;
         for (TaskRef ref : burst) {
             Task task = Tasks.awaitTask(jobs, ref, TIMEOUT, t -> t.status().isTerminal());
             assertThat(task.status()).isEqualTo(JobStatus.COMPLETED);
             assertThat(task.attempts()).as("an open breaker costs no extra attempts").isLessThanOrEqualTo(2);
+            assertThat(task.modelFailures()).as("only failures the model answered count, never the breaker's refusals")
+                    .isLessThanOrEqualTo(task.attempts() - 1);
+            modelFailures += task.modelFailures();
         }
+        assertThat(modelFailures).as("the calls that opened the breaker were the tasks' own failures").isPositive();
         assertThat(circuit.state()).isEqualTo(CircuitBreakerState.CLOSED);
         assertThat(circuitGauge()).isZero();
     }

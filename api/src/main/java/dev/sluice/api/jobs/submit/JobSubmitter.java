@@ -11,6 +11,7 @@ import dev.sluice.core.store.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -54,10 +55,28 @@ public class JobSubmitter {
      * harmless, since workers take tasks under a DynamoDB lease and drop duplicate messages.
      */
     private SubmissionOutcome enqueueUnqueued(Job job, boolean replayed) {
+        // Every line about this job carries its ID (and the task's while one is being queued).
+        MDC.put("jobId", job.jobId());
+        try {
+            SubmissionOutcome outcome = sendUnqueued(job, replayed);
+            MDC.remove("taskId");
+            if (outcome instanceof SubmissionOutcome.Accepted) {
+                LOG.infof("job %s: type=%s tasks=%d", replayed ? "replayed" : "accepted", job.type().wireName(),
+                        job.tasks().size());
+            }
+            return outcome;
+        } finally {
+            MDC.remove("taskId");
+            MDC.remove("jobId");
+        }
+    }
+
+    private SubmissionOutcome sendUnqueued(Job job, boolean replayed) {
         for (Task task : job.tasks()) {
             if (task.status() != JobStatus.PENDING || task.enqueuedAt().isPresent()) {
                 continue;
             }
+            MDC.put("taskId", task.ref().taskId());
             try {
                 queue.send(TaskMessage.of(task.ref(), task.type(), job.ownerId(), clock.instant()));
             } catch (SdkException e) {
