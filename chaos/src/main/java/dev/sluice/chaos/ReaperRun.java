@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run of the packaged reaper ({@code java -jar quarkus-run.jar run}), with the same environment as
- * the workers, as the CronJob would run it. The reaper prints one JSON summary line; it is kept whole
- * for the final report. A reaper that prints none (not implemented, or crashed) gives a null summary.
+ * the workers, as the CronJob would run it. The reaper prints one JSON summary line on stdout and logs
+ * on stderr (JSON lines too, in the prod profile), so the two go to separate files and the summary is
+ * read from stdout only. A reaper that prints none (crashed) gives a null summary.
  *
- * @param summary the last line of its output that parses as a JSON object, or null
+ * @param summary the last line of its stdout that parses as a JSON object, or null
  */
 public record ReaperRun(int pass, int exitCode, long millis, JsonNode summary, Path log) {
 
@@ -30,8 +31,10 @@ public record ReaperRun(int pass, int exitCode, long millis, JsonNode summary, P
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(WorkerFleet.JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString(), "run"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        Path out = stdoutOf(log);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.to(out.toFile()));
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         try {
@@ -40,7 +43,7 @@ public record ReaperRun(int pass, int exitCode, long millis, JsonNode summary, P
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 return new ReaperRun(pass, -1, elapsedMillis(start), null, log);
             }
-            return new ReaperRun(pass, process.exitValue(), elapsedMillis(start), summary(log), log);
+            return new ReaperRun(pass, process.exitValue(), elapsedMillis(start), summary(out), log);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run the reaper: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -49,8 +52,14 @@ public record ReaperRun(int pass, int exitCode, long millis, JsonNode summary, P
         }
     }
 
-    private static JsonNode summary(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    /** {@code reaper-1.log} → {@code reaper-1.out.json}, beside it. */
+    static Path stdoutOf(Path log) {
+        String name = log.getFileName().toString();
+        return log.resolveSibling(name.replaceFirst("\\.log$", "") + ".out.json");
+    }
+
+    private static JsonNode summary(Path out) throws IOException {
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         for (int i = lines.size() - 1; i >= 0; i--) {
             String line = lines.get(i).trim();
             if (line.startsWith("{") && line.endsWith("}")) {
