@@ -19,8 +19,10 @@ public class CapacityMetrics {
                 .description("Tasks running now")
                 .strongReference(true)
                 .register(registry);
-        Gauge.builder("sluice.worker.slots.free", poller, p -> p.slots().free())
-                .description("Free task slots (a receive in progress holds the slots it asked for)")
+        // Not the semaphore's count: an idle poller holds every free slot during its long poll, which
+        // would read as "busy" when the worker is waiting for work.
+        Gauge.builder("sluice.worker.slots.free", poller, p -> p.slots().capacity() - p.activeTasks())
+                .description("Task slots not running a task")
                 .strongReference(true)
                 .register(registry);
         Gauge.builder("sluice.worker.concurrency", poller, p -> p.slots().capacity())
