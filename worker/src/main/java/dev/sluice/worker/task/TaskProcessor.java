@@ -68,8 +68,6 @@ public class TaskProcessor {
                          ModelInvoker model, OutputWriter outputs, RetryBackoff backoff, TaskMetrics metrics,
                          LeaseMetrics leaseMetrics, Clock clock, WorkerIdentity identity, WorkerConfig config,
                          InFlightTasks inFlight, TaskTracing tracing) {
-        this.leaseMetrics = leaseMetrics;
-        this.tracing = tracing;
         this.leases = leases;
         this.jobs = jobs;
         this.queue = queue;
@@ -78,6 +76,8 @@ public class TaskProcessor {
         this.outputs = outputs;
         this.backoff = backoff;
         this.metrics = metrics;
+        this.leaseMetrics = leaseMetrics;
+        this.tracing = tracing;
         this.clock = clock;
         this.workerId = identity.id();
         this.leaseTtl = config.worker().leaseTtl();
