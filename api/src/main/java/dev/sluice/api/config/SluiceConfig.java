@@ -29,6 +29,8 @@ public interface SluiceConfig {
 
     Monitor monitor();
 
+    Uploads uploads();
+
     interface Queue {
         /** Full queue URL; when absent the URL is looked up once from {@link #name()}. */
         Optional<String> url();
@@ -51,6 +53,23 @@ public interface SluiceConfig {
         /** How often; each read is one call per queue, one query per index shard and one item read. */
         @WithDefault("30s")
         Duration interval();
+    }
+
+    /** Presigned upload URLs handed out by {@code POST /v1/uploads}. */
+    interface Uploads {
+        /** Largest accepted upload in bytes (2 GiB); the size is signed into the URL, so S3 enforces it. */
+        @WithDefault("2147483648")
+        long maxSizeBytes();
+
+        /** Lifetime of a presigned upload URL. */
+        @WithDefault("15m")
+        Duration ttl();
+
+        /**
+         * KMS key (ID, ARN or alias ARN) uploads are encrypted with ({@code aws:kms}); when absent they are
+         * still {@code aws:kms}, with the bucket's default key (or S3's AWS managed key {@code aws/s3}).
+         */
+        Optional<String> kmsKeyId();
     }
 
     interface Api {

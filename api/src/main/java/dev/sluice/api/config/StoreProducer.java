@@ -1,6 +1,8 @@
 package dev.sluice.api.config;
 
+import dev.sluice.core.lease.LeaseRecovery;
 import dev.sluice.core.store.JobStore;
+import dev.sluice.core.store.OwnerJobs;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -22,5 +24,18 @@ public class StoreProducer {
     @Singleton
     JobStore jobStore(DynamoDbClient dynamo, SluiceConfig config, Clock clock) {
         return new JobStore(dynamo, config.table(), config.api().idempotencyTtl(), clock);
+    }
+
+    @Produces
+    @Singleton
+    OwnerJobs ownerJobs(DynamoDbClient dynamo, SluiceConfig config) {
+        return new OwnerJobs(dynamo, config.table());
+    }
+
+    /** The API's only lease transition: cancelling a job's tasks. */
+    @Produces
+    @Singleton
+    LeaseRecovery leaseRecovery(DynamoDbClient dynamo, SluiceConfig config, Clock clock) {
+        return new LeaseRecovery(dynamo, config.table(), clock);
     }
 }

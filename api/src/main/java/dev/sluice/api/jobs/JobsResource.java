@@ -1,12 +1,15 @@
 package dev.sluice.api.jobs;
 
 import dev.sluice.api.config.SluiceConfig;
+import dev.sluice.api.jobs.cancel.JobCancellation;
+import dev.sluice.api.jobs.list.JobListing;
 import dev.sluice.api.jobs.submit.AcceptedJob;
 import dev.sluice.api.jobs.submit.IdempotencyKey;
 import dev.sluice.api.jobs.submit.JobRequestReader;
 import dev.sluice.api.jobs.submit.JobSubmitter;
 import dev.sluice.api.jobs.submit.SubmissionOutcome;
 import dev.sluice.api.jobs.submit.ValidatedJobRequest;
+import dev.sluice.api.jobs.view.JobListView;
 import dev.sluice.api.jobs.view.JobView;
 import dev.sluice.api.jobs.view.JobViews;
 import dev.sluice.api.owner.CallerOwner;
@@ -18,12 +21,14 @@ import dev.sluice.core.job.JobType;
 import dev.sluice.core.job.NewJob;
 import dev.sluice.core.store.JobStore;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,9 +52,14 @@ public class JobsResource {
     private final CallerOwner caller;
     private final int retryAfterSeconds;
     private final SubmissionMetrics submissions;
+    private final JobListing listing;
+    private final JobCancellation cancellation;
 
     public JobsResource(JobRequestReader reader, JobSubmitter submitter, JobStore store, JobViews views,
-                        CallerOwner caller, SluiceConfig config, SubmissionMetrics submissions) {
+                        CallerOwner caller, SluiceConfig config, SubmissionMetrics submissions, JobListing listing,
+                        JobCancellation cancellation) {
+        this.listing = listing;
+        this.cancellation = cancellation;
         this.submissions = submissions;
         this.reader = reader;
         this.submitter = submitter;
@@ -130,6 +140,37 @@ public class JobsResource {
                 .filter(job -> job.ownerId().equals(ownerId))
                 .map(views::of)
                 .orElseThrow(JobsResource::notFound);
+    }
+
+    /** The caller's jobs, newest first; see {@link JobListing} for the parameters and their checks. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public JobListView list(@QueryParam("status") String status, @QueryParam("limit") String limit,
+                            @QueryParam("cursor") String cursor) {
+        return listing.list(caller.ownerId(), status, limit, cursor);
+    }
+
+    /**
+     * Cancels an unfinished job: 202 with the job now CANCELLED (a running task stops at its worker's
+     * next heartbeat). Cancelling a cancelled job again is 200 with the job; a COMPLETED or FAILED job
+     * is 409. Another owner's job answers like a missing one.
+     */
+    @DELETE
+    @Path("{jobId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response cancel(@PathParam("jobId") String jobId) {
+        String ownerId = caller.ownerId();
+        if (!JOB_ID.matcher(jobId).matches()) {
+            throw notFound();
+        }
+        JobCancellation.Result result = cancellation.cancel(ownerId, jobId).orElseThrow(JobsResource::notFound);
+        if (result instanceof JobCancellation.Result.Finished finished) {
+            throw new ProblemException(Problem.of(ProblemType.JOB_NOT_CANCELLABLE,
+                    "The job is " + finished.job().status() + " and can no longer be cancelled"));
+        }
+        Response.Status status = result instanceof JobCancellation.Result.Cancelled
+                ? Response.Status.ACCEPTED : Response.Status.OK;
+        return Response.status(status).entity(views.of(result.job())).build();
     }
 
     private static ProblemException notFound() {

@@ -13,7 +13,15 @@ public record Job(String jobId, String ownerId, JobType type, String input, Inst
         tasks = List.copyOf(tasks);
     }
 
+    /**
+     * Any CANCELLED → CANCELLED (the owner's cancellation is the last word, even over a task that had
+     * FAILED before); any FAILED → FAILED; all COMPLETED → COMPLETED; any not PENDING → PROCESSING;
+     * else PENDING.
+     */
     public JobStatus status() {
+        if (tasks.stream().anyMatch(t -> t.status() == JobStatus.CANCELLED)) {
+            return JobStatus.CANCELLED;
+        }
         if (tasks.stream().anyMatch(t -> t.status() == JobStatus.FAILED)) {
             return JobStatus.FAILED;
         }

@@ -5,9 +5,11 @@ public enum JobStatus {
     PENDING,
     PROCESSING,
     COMPLETED,
-    FAILED;
+    FAILED,
+    /** Cancelled by its owner (DELETE /v1/jobs/{id}); final like COMPLETED and FAILED. */
+    CANCELLED;
 
     public boolean isTerminal() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 }

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The lease protocol as the reaper and operators use it: transitions made by someone who does not
- * hold the lease. Each one names the exact state it expects (including the fencing token where a
+ * The lease protocol as the reaper, operators and the API (cancellation) use it: transitions made
+ * by someone who does not hold the lease. Each one names the exact state it expects (including the fencing token where a
  * lease is involved), so it can never undo a newer attempt's work.
  */
 public final class LeaseRecovery {
@@ -117,6 +117,27 @@ public final class LeaseRecovery {
                 "attribute_exists(#pk) AND (#status = :failed OR " + NOT_LIVE + ")",
                 names("#pk", "#status", "#leaseExpiresAt", "#attempts", "#shutdownReleases", "#modelFailures",
                         "#dlqRequeues", "#updatedAt", "#leaseOwner", "#completedAt", "#gsi2pk", "#gsi2sk"),
+                values);
+    }
+
+    /**
+     * The owner cancels: PENDING or PROCESSING (whoever holds the lease, live or not) → CANCELLED, out
+     * of the sparse index. The fencing token is left alone: a holder's next extend or commit is refused
+     * because it requires PROCESSING, so the worker stops at its next heartbeat and writes nothing.
+     * False when the task is already terminal (or missing): nothing is written.
+     */
+    public boolean cancel(TaskRef ref) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pending", status(JobStatus.PENDING));
+        values.put(":processing", status(JobStatus.PROCESSING));
+        values.put(":cancelled", status(JobStatus.CANCELLED));
+        values.put(":now", millis(clock.instant()));
+        return updates.apply(JobTable.taskKey(ref),
+                "SET #status = :cancelled, #completedAt = :now, #updatedAt = :now"
+                        + " REMOVE #leaseOwner, #leaseExpiresAt, " + UNINDEX,
+                "attribute_exists(#pk) AND #status IN (:pending, :processing)",
+                names("#pk", "#status", "#completedAt", "#updatedAt", "#leaseOwner", "#leaseExpiresAt",
+                        "#gsi2pk", "#gsi2sk"),
                 values);
     }
 

@@ -35,6 +35,15 @@ class JobTest {
         assertThat(statusOf(JobStatus.COMPLETED, JobStatus.FAILED)).isEqualTo(JobStatus.FAILED);
         assertThat(statusOf(JobStatus.PENDING, JobStatus.PENDING)).isEqualTo(JobStatus.PENDING);
         assertThat(Arrays.stream(JobStatus.values()).filter(JobStatus::isTerminal))
-                .containsExactly(JobStatus.COMPLETED, JobStatus.FAILED);
+                .containsExactly(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED);
+    }
+
+    @Test
+    void aCancelledTaskMakesTheJobCancelledWhateverElseHappened() {
+        assertThat(statusOf(JobStatus.CANCELLED)).isEqualTo(JobStatus.CANCELLED);
+        assertThat(statusOf(JobStatus.FAILED, JobStatus.CANCELLED)).as("cancellation wins over a failure")
+                .isEqualTo(JobStatus.CANCELLED);
+        assertThat(statusOf(JobStatus.COMPLETED, JobStatus.CANCELLED)).isEqualTo(JobStatus.CANCELLED);
+        assertThat(statusOf(JobStatus.PROCESSING, JobStatus.CANCELLED)).isEqualTo(JobStatus.CANCELLED);
     }
 }

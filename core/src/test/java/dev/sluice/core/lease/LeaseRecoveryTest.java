@@ -193,6 +193,62 @@ class LeaseRecoveryTest {
     }
 
     @Test
+    void aPendingTaskIsCancelledLeavesTheIndexAndIsNeverStarted() {
+        TaskRef ref = newTask();
+
+        assertThat(recovery.cancel(ref)).isTrue();
+
+        Task cancelled = task(ref);
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(cancelled.completedAt()).contains(clock.instant());
+        assertThat(cancelled.attempts()).isZero();
+        assertThat(index.pendingSince(clock.instant().plusSeconds(3600), 1000).stream().map(Task::ref))
+                .as("out of the sparse index").doesNotContain(ref);
+        assertThat(leases.acquire(ref, "w", TTL)).as("its message is a harmless duplicate")
+                .isEqualTo(new LeaseAcquisition.AlreadyTerminal(JobStatus.CANCELLED));
+        assertThat(recovery.cancel(ref)).as("cancelling twice writes nothing").isFalse();
+        assertThat(task(ref)).isEqualTo(cancelled);
+    }
+
+    @Test
+    void aRunningTaskIsCancelledAndItsHolderIsRefusedEveryWrite() {
+        TaskRef ref = newTask();
+        Lease lease = acquire(ref, "busy-worker");
+
+        assertThat(recovery.cancel(ref)).isTrue();
+
+        Task cancelled = task(ref);
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(cancelled.leaseOwner()).isEmpty();
+        assertThat(cancelled.leaseExpiresAt()).isEmpty();
+        assertThat(cancelled.fencingToken()).isEqualTo(lease.fencingToken());
+        assertThat(index.processing(1000).stream().map(Task::ref)).doesNotContain(ref);
+        assertThat(leases.extend(lease, TTL)).as("the next heartbeat is refused").isEmpty();
+        assertThat(leases.complete(lease, new TaskOutput("k", "image/png", 1, "x"))).isFalse();
+        assertThat(leases.fail(lease, "late failure")).isFalse();
+        assertThat(leases.release(lease, "late release")).isFalse();
+        assertThat(recovery.failDeadLettered(ref, "dlq")).isFalse();
+        assertThat(recovery.requeueDeadLettered(ref, 3)).isFalse();
+        assertThat(recovery.resetForRedrive(ref)).as("a cancelled task is not redriven").isFalse();
+        assertThat(task(ref)).isEqualTo(cancelled);
+    }
+
+    @Test
+    void finishedTasksAreNotCancellable() {
+        TaskRef completed = newTask();
+        assertThat(leases.complete(acquire(completed, "w"), new TaskOutput("k", "image/png", 1, "x"))).isTrue();
+        TaskRef failed = newTask();
+        assertThat(leases.fail(acquire(failed, "w"), "permanent")).isTrue();
+
+        assertThat(recovery.cancel(completed)).isFalse();
+        assertThat(recovery.cancel(failed)).isFalse();
+        assertThat(recovery.cancel(new TaskRef("no-such-job", "no-such-job-0"))).as("missing").isFalse();
+
+        assertThat(task(completed).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(task(failed).status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
     void namedLockIsASingleton() {
         NamedLock locks = new NamedLock(table.dynamo(), table.name(), clock);
         Lease first = locks.acquire("reaper", "run-1", TTL).orElseThrow();

@@ -122,7 +122,7 @@ public interface ReaperConfig {
         @WithDefault("24h")
         Duration uploadMaxAge();
 
-        /** An output whose task is FAILED or gone is deleted once it is this old. */
+        /** An output whose task is FAILED, CANCELLED or gone is deleted once it is this old. */
         @WithDefault("6h")
         Duration outputGrace();
 

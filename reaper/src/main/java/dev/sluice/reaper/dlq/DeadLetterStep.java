@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  *       stays in the DLQ for an operator (who may redrive it);</li>
  *   <li>it did not: the task is queued again with a fresh message and the DLQ copy is deleted, a
  *       bounded number of times, after which it is FAILED like a hopeless one;</li>
- *   <li>it COMPLETED through another copy: the DLQ copy is a stale duplicate and is deleted.</li>
+ *   <li>it COMPLETED through another copy: the DLQ copy is a stale duplicate and is deleted;</li>
+ *   <li>it is FAILED or CANCELLED already: counted as already finished, the message is left alone.</li>
  * </ul>
  * Every transition applies only to unfinished tasks without a live lease, so a second run changes nothing.
  */

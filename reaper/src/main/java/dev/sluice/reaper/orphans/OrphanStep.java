@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <ul>
  *   <li>uploads no job referenced, once older than {@code upload-max-age} (a client uploads, then
  *       submits; after a day it will not);</li>
- *   <li>outputs older than {@code output-grace} whose task is FAILED or does not exist.</li>
+ *   <li>outputs older than {@code output-grace} whose task is FAILED, CANCELLED or does not exist
+ *       (a worker may have written the output just before the job was cancelled).</li>
  * </ul>
  * Outputs of COMPLETED tasks are the results; those of PROCESSING tasks are being written; those of
  * PENDING tasks are kept too: the next attempt's conditional put finds the object and adopts it as
@@ -112,13 +113,13 @@ public class OrphanStep implements MaintenanceStep {
         try (TaskLog ignored = TaskLog.of(ref.get())) {
             Optional<Task> task = jobs.findTask(ref.get());
             JobStatus status = task.map(Task::status).orElse(null);
-            if (status != null && status != JobStatus.FAILED) {
+            if (status != null && status != JobStatus.FAILED && status != JobStatus.CANCELLED) {
                 report.count("outputsKept");
                 return;
             }
             delete(object.key());
             report.count("outputsDeleted");
-            LOG.infof("deleted output %s of a %s task", object.key(), status == null ? "missing" : "FAILED");
+            LOG.infof("deleted output %s of a %s task", object.key(), status == null ? "missing" : status);
         } catch (RuntimeException e) {
             report.error("output " + object.key() + ": " + StepReport.describe(e));
         }
@@ -144,7 +145,8 @@ public class OrphanStep implements MaintenanceStep {
      * Past its age limit, but not so far past that earlier runs examined it for the whole lookback.
      * Kept objects of COMPLETED tasks need no second look (COMPLETED is final); those of tasks still
      * unfinished are looked at again by every run of the lookback. Deleting a FAILED task's output is
-     * race-free: only a redrive makes it PENDING again, and a redrive holds the reaper lock.
+     * race-free: only a redrive makes it PENDING again, and a redrive holds the reaper lock. CANCELLED
+     * is final: nothing makes such a task run again.
      */
     private boolean due(S3Object object, Instant now, Duration age, StepReport report) {
         Instant modified = object.lastModified();

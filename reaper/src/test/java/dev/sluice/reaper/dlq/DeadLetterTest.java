@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.Task;
 import dev.sluice.core.job.TaskRef;
+import dev.sluice.core.lease.LeaseRecovery;
 import dev.sluice.core.reaper.ReaperAction;
 import dev.sluice.core.reaper.ReaperRecord;
 import dev.sluice.core.reaper.ReaperRecords;
@@ -41,6 +42,9 @@ class DeadLetterTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    LeaseRecovery recovery;
 
     @BeforeEach
     void setUp() {
@@ -90,6 +94,27 @@ class DeadLetterTest {
         assertThat(second.step("deadLetters", "alreadyFinished")).isEqualTo(1);
         assertThat(fixtures.task(ref)).isEqualTo(failed);
         assertThat(fixtures.peekDlqBodies()).hasSize(2).anySatisfy(body -> assertThat(body).contains(ref.taskId()));
+    }
+
+    @Test
+    void aDlqMessageOfACancelledTaskIsAlreadyFinishedNeitherFailedNorRequeued() {
+        TaskRef ref = fixtures.newTask();
+        fixtures.failAttempts(ref, 1, "model answered 503");
+        assertThat(recovery.cancel(ref)).isTrue();
+        Task cancelled = fixtures.task(ref);
+        fixtures.sendToDlq(Fixtures.message(ref));
+        clock.advance(Duration.ofHours(1));
+
+        CommandResult result = reaper.execute("run");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.step("deadLetters", "alreadyFinished")).isEqualTo(1);
+        assertThat(result.step("deadLetters", "failed")).isZero();
+        assertThat(result.step("deadLetters", "requeued")).isZero();
+        assertThat(result.step("stuckPending", "reenqueued")).isZero();
+        assertThat(fixtures.task(ref)).isEqualTo(cancelled);
+        assertThat(fixtures.drainTaskQueue()).doesNotContain(ref.taskId());
+        assertThat(fixtures.peekDlqBodies()).singleElement().satisfies(body -> assertThat(body).contains(ref.taskId()));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.core.job.TaskRef;
 import dev.sluice.core.keys.ObjectKeys;
+import dev.sluice.core.lease.LeaseRecovery;
 import dev.sluice.devstack.DevStackResource;
 import dev.sluice.reaper.CommandResult;
 import dev.sluice.reaper.Fixtures;
@@ -33,6 +34,9 @@ class OrphanTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    LeaseRecovery recovery;
 
     @BeforeEach
     void setUp() {
@@ -82,6 +86,10 @@ class OrphanTest {
         String failedKey = fixtures.outputKey(failed);
         fixtures.putObject(failedKey);
         fixtures.failPermanently(failed, "model answered 400");
+        TaskRef cancelled = fixtures.newTask();
+        String cancelledKey = fixtures.outputKey(cancelled);
+        fixtures.putObject(cancelledKey);
+        assertThat(recovery.cancel(cancelled)).isTrue();
         TaskRef processing = fixtures.newTask();
         String processingKey = fixtures.outputKey(processing);
         fixtures.putObject(processingKey);
@@ -97,6 +105,7 @@ class OrphanTest {
         CommandResult withinGrace = reaper.execute("run");
         assertThat(withinGrace.exitCode()).as(withinGrace.out() + withinGrace.err()).isZero();
         assertThat(fixtures.objectExists(failedKey)).isTrue();
+        assertThat(fixtures.objectExists(cancelledKey)).isTrue();
         assertThat(fixtures.objectExists(noTaskKey)).isTrue();
 
         clock.advance(Duration.ofHours(7));
@@ -104,6 +113,7 @@ class OrphanTest {
 
         assertThat(afterGrace.exitCode()).as(afterGrace.out() + afterGrace.err()).isZero();
         assertThat(fixtures.objectExists(failedKey)).as("output of a FAILED task").isFalse();
+        assertThat(fixtures.objectExists(cancelledKey)).as("output of a CANCELLED task").isFalse();
         assertThat(fixtures.objectExists(noTaskKey)).as("output of a task that does not exist").isFalse();
         assertThat(fixtures.objectExists(completedKey)).as("output of a COMPLETED task").isTrue();
         assertThat(fixtures.objectExists(processingKey)).as("output of a PROCESSING task").isTrue();

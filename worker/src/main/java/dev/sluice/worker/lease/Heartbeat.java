@@ -1,7 +1,9 @@
 package dev.sluice.worker.lease;
 
 import dev.sluice.core.lease.Lease;
+import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.lease.LeaseManager;
+import dev.sluice.core.store.JobStore;
 import dev.sluice.worker.config.DurationText;
 import dev.sluice.worker.logging.TaskLogContext;
 import dev.sluice.worker.metrics.LeaseMetrics;
@@ -18,7 +20,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Keeps one task's lease and its message's visibility alive while the task runs. A refused extension
- * means another worker took the task over: the task is cancelled so it writes nothing more. A task
+ * means another worker took the task over, or the job's owner cancelled it (told apart by reading the
+ * task): either way the task is cancelled so it writes nothing more. A task
  * that runs past its maximum run time is cancelled too, and no longer extended: SQS would refuse to
  * hide its message beyond 12 hours anyway.
  */
@@ -26,6 +29,7 @@ public final class Heartbeat {
     private static final Logger LOG = Logger.getLogger(Heartbeat.class);
 
     private final LeaseManager leases;
+    private final JobStore jobs;
     private final TaskQueue queue;
     private final Message message;
     private final Cancellation cancellation;
@@ -38,9 +42,10 @@ public final class Heartbeat {
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> schedule;
 
-    Heartbeat(LeaseManager leases, TaskQueue queue, Lease lease, Message message, Cancellation cancellation,
-              Duration ttl, Duration maxRunTime, Clock clock, LeaseMetrics metrics) {
+    Heartbeat(LeaseManager leases, JobStore jobs, TaskQueue queue, Lease lease, Message message,
+              Cancellation cancellation, Duration ttl, Duration maxRunTime, Clock clock, LeaseMetrics metrics) {
         this.leases = leases;
+        this.jobs = jobs;
         this.queue = queue;
         this.lease = lease;
         this.message = message;
@@ -104,6 +109,12 @@ public final class Heartbeat {
             return;
         }
         if (extended.isEmpty()) {
+            if (cancelledByOwner(current)) {
+                LOG.info("job cancelled by its owner: stopping the task");
+                cancellation.cancel(new CancelReason.JobCancelled());
+                stop();
+                return;
+            }
             lost("lease taken over by another worker");
             return;
         }
@@ -115,6 +126,16 @@ public final class Heartbeat {
             // Not fatal: if the message reappears, the lease refuses the duplicate delivery.
             metrics.visibilityExtensionFailed();
             LOG.warnf("visibility extension failed: %s", e.toString());
+        }
+    }
+
+    /** A refused extension is a cancellation when the task now reads CANCELLED; unreadable counts as lost. */
+    private boolean cancelledByOwner(Lease current) {
+        try {
+            return jobs.findTask(current.ref()).map(t -> t.status() == JobStatus.CANCELLED).orElse(false);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not read the task after a refused heartbeat: %s", e.toString());
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sluice.worker.lease;
 
 import dev.sluice.core.lease.Lease;
 import dev.sluice.core.lease.LeaseManager;
+import dev.sluice.core.store.JobStore;
 import dev.sluice.worker.config.WorkerConfig;
 import dev.sluice.worker.metrics.LeaseMetrics;
 import dev.sluice.worker.queue.TaskQueue;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @ApplicationScoped
 public class Heartbeats {
     private final LeaseManager leases;
+    private final JobStore jobs;
     private final TaskQueue queue;
     private final Clock clock;
     private final Duration ttl;
@@ -41,7 +43,9 @@ public class Heartbeats {
         return t;
     });
 
-    public Heartbeats(LeaseManager leases, TaskQueue queue, Clock clock, WorkerConfig config, LeaseMetrics metrics) {
+    public Heartbeats(LeaseManager leases, JobStore jobs, TaskQueue queue, Clock clock, WorkerConfig config,
+                      LeaseMetrics metrics) {
+        this.jobs = jobs;
         this.metrics = metrics;
         this.leases = leases;
         this.queue = queue;
@@ -52,8 +56,8 @@ public class Heartbeats {
 
     /** Beats every third of the lease window: two beats may fail before the lease runs out. */
     public Heartbeat start(Lease lease, Message message, Cancellation cancellation) {
-        Heartbeat heartbeat = new Heartbeat(leases, queue, lease, message, cancellation, ttl, maxRunTime, clock,
-                metrics);
+        Heartbeat heartbeat = new Heartbeat(leases, jobs, queue, lease, message, cancellation, ttl, maxRunTime,
+                clock, metrics);
         long periodMillis = Math.max(1, ttl.toMillis() / 3);
         // The task's trace context goes along, so the extensions' DynamoDB and SQS calls show up in the
         // task's trace instead of starting a trace each.

@@ -29,8 +29,8 @@ import java.util.Map;
 public class TaskMetrics {
     /** All outcome tags, in the order of {@link TaskOutcome}'s permitted subclasses. */
     static final List<String> OUTCOMES = List.of("completed", "failed", "retried", "circuit_open",
-            "run_time_exceeded", "released_at_shutdown", "held_elsewhere", "duplicate", "lease_lost", "poison",
-            "abandoned");
+            "run_time_exceeded", "released_at_shutdown", "held_elsewhere", "duplicate", "lease_lost", "cancelled",
+            "poison", "abandoned");
 
     private final MeterRegistry registry;
     private final Counter leasesLost;

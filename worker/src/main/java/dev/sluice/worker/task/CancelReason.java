@@ -20,6 +20,13 @@ public sealed interface CancelReason {
         }
     }
 
+    /**
+     * The job's owner cancelled it (the task is CANCELLED in the table): nothing more is written, and
+     * the message is deleted, since no attempt will ever run again.
+     */
+    record JobCancelled() implements CancelReason {
+    }
+
     /** The worker is stopping and the drain timed out: the task is handed back to the queue. */
     record ShuttingDown() implements CancelReason {
     }

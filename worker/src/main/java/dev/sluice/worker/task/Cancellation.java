@@ -49,6 +49,14 @@ public final class Cancellation implements AutoCloseable {
     }
 
     /**
+     * True when nothing more may be written for the task: its lease was lost, or its job was cancelled
+     * (then not even a model result in hand is committed).
+     */
+    public boolean writesForbidden() {
+        return reason instanceof CancelReason.LeaseLost || reason instanceof CancelReason.JobCancelled;
+    }
+
+    /**
      * Runs a blocking call on the task thread that a cancellation may cut short with an interrupt and
      * {@code abort}. An interrupt that arrives but is not consumed is cleared afterwards.
      */

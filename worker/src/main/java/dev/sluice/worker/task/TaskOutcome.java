@@ -54,6 +54,13 @@ public sealed interface TaskOutcome {
     record LeaseLost(String reason) implements TaskOutcome {
     }
 
+    /**
+     * The job's owner cancelled the task while it ran (a heartbeat or commit was refused and the task
+     * reads CANCELLED): nothing more was written, the message was deleted.
+     */
+    record Cancelled(String reason) implements TaskOutcome {
+    }
+
     /** Unreadable or dangling message: left for the redrive policy to move to the DLQ. */
     record Poison(String reason) implements TaskOutcome {
     }

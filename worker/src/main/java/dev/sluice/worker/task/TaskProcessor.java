@@ -1,6 +1,7 @@
 package dev.sluice.worker.task;
 
 import dev.sluice.core.job.Job;
+import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.JobType;
 import dev.sluice.core.job.TaskOutput;
 import dev.sluice.core.keys.ObjectKeys;
@@ -40,9 +41,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * twice: by the cancellation flag (set when a heartbeat is refused) and by the lease's fencing token
  * in DynamoDB, which is what actually makes a stale worker harmless.
  *
- * <p>A cancelled task ends by its {@link CancelReason}: a lost lease writes nothing; a task over its
- * maximum run time is FAILED; one cancelled by shutdown is handed back to the queue. A model result
- * already in hand is still committed unless the lease was lost.
+ * <p>A cancelled task ends by its {@link CancelReason}: a lost lease writes nothing; a job cancelled by
+ * its owner writes nothing either and its message is deleted; a task over its maximum run time is
+ * FAILED; one cancelled by shutdown is handed back to the queue. A model result already in hand is
+ * still committed unless the lease was lost or the job cancelled. A refused write is told apart the
+ * same way: a task that reads CANCELLED was cancelled, otherwise the lease was lost.
  */
 @ApplicationScoped
 public class TaskProcessor {
@@ -178,7 +181,7 @@ public class TaskProcessor {
             Job job = jobs.find(task.jobId()).orElseThrow(() -> new IllegalStateException("job vanished"));
             ModelResult result = tracing.step("model.invoke",
                     () -> model.invoke(new ModelCall(task.type(), job.input(), lease), cancellation));
-            if (result instanceof ModelResult.Success success && !cancellation.leaseLost()) {
+            if (result instanceof ModelResult.Success success && !cancellation.writesForbidden()) {
                 // The result is in hand and the lease still ours: finishing takes less than handing back.
                 return complete(message, job, task, success, heartbeat, cancellation);
             }
@@ -208,9 +211,13 @@ public class TaskProcessor {
         if (cancellation.leaseLost()) {
             return new TaskOutcome.LeaseLost(((CancelReason.LeaseLost) cancellation.reason().orElseThrow()).why());
         }
+        if (cancellation.writesForbidden()) {
+            // Cancelled while the output was written: the reaper deletes it with the orphans.
+            return cancelledByOwner(message);
+        }
         heartbeat.stop();
         if (!tracing.step("lease.commit", () -> leases.complete(heartbeat.lease(), output))) {
-            return lost("commit refused");
+            return refused(message, heartbeat.lease(), "commit refused");
         }
         queue.delete(message);
         return new TaskOutcome.Completed(key);
@@ -219,6 +226,9 @@ public class TaskProcessor {
     private TaskOutcome cancelled(Message message, Heartbeat heartbeat, CancelReason reason) {
         if (reason instanceof CancelReason.LeaseLost lost) {
             return new TaskOutcome.LeaseLost(lost.why());
+        }
+        if (reason instanceof CancelReason.JobCancelled) {
+            return cancelledByOwner(message);
         }
         if (reason instanceof CancelReason.RunTimeExceeded exceeded) {
             TaskOutcome outcome = fail(message, heartbeat, exceeded.error());
@@ -248,7 +258,7 @@ public class TaskProcessor {
     private TaskOutcome retry(Message message, Heartbeat heartbeat, String reason) {
         heartbeat.stop();
         if (!tracing.step("lease.release", () -> leases.releaseAfterModelFailure(heartbeat.lease(), reason))) {
-            return lost("release refused");
+            return refused(message, heartbeat.lease(), "release refused");
         }
         Duration delay = backoff.after(ReceiveCount.of(message));
         queue.changeVisibility(message, delay);
@@ -269,7 +279,7 @@ public class TaskProcessor {
                 ? leases.releaseAfterModelFailure(heartbeat.lease(), reason)
                 : leases.release(heartbeat.lease(), reason));
         if (!released) {
-            return lost("release refused");
+            return refused(message, heartbeat.lease(), "release refused");
         }
         Duration delay = backoff.after(1);
         queue.changeVisibility(message, delay);
@@ -279,10 +289,26 @@ public class TaskProcessor {
     private TaskOutcome fail(Message message, Heartbeat heartbeat, String reason) {
         heartbeat.stop();
         if (!tracing.step("lease.fail", () -> leases.fail(heartbeat.lease(), reason))) {
-            return lost("failure commit refused");
+            return refused(message, heartbeat.lease(), "failure commit refused");
         }
         queue.delete(message);
         return new TaskOutcome.Failed(reason);
+    }
+
+    /**
+     * The job's owner cancelled the task: no attempt will ever run it again, so the message goes now
+     * rather than coming back as a duplicate.
+     */
+    private TaskOutcome cancelledByOwner(Message message) {
+        queue.delete(message);
+        LOG.info("task cancelled by its owner: nothing written, message deleted");
+        return new TaskOutcome.Cancelled("job cancelled by its owner");
+    }
+
+    /** A write under the lease was refused: the job was cancelled, or another worker owns the task now. */
+    private TaskOutcome refused(Message message, Lease lease, String what) {
+        boolean cancelled = jobs.findTask(lease.ref()).map(t -> t.status() == JobStatus.CANCELLED).orElse(false);
+        return cancelled ? cancelledByOwner(message) : lost(what);
     }
 
     private TaskOutcome lost(String what) {

@@ -18,7 +18,10 @@ public sealed interface InputValidation {
         }
     }
 
-    /** Well-formed, but it names an uploaded object that is not in the bucket. */
-    record UploadMissing(FieldError error) implements InputValidation {
+    /** Well-formed, but it names uploaded objects that are not in the bucket: one error per missing object. */
+    record UploadMissing(List<FieldError> errors) implements InputValidation {
+        public UploadMissing {
+            errors = List.copyOf(errors);
+        }
     }
 }

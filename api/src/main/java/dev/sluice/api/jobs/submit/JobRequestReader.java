@@ -1,24 +1,18 @@
 package dev.sluice.api.jobs.submit;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.api.jobs.input.InputValidation;
 import dev.sluice.api.jobs.input.JobInputValidator;
 import dev.sluice.api.jobs.input.JobInputValidators;
 import dev.sluice.api.jobs.input.JsonFields;
+import dev.sluice.api.json.StrictJsonBody;
 import dev.sluice.api.problem.FieldError;
 import dev.sluice.api.problem.Problem;
 import dev.sluice.api.problem.ProblemException;
 import dev.sluice.api.problem.ProblemType;
 import dev.sluice.core.job.JobType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,11 +33,6 @@ public class JobRequestReader {
             .collect(Collectors.joining(", "));
     // Duplicate keys are rejected as malformed: which one wins differs between parsers, so such a body
     // has no single meaning. Error messages must not echo the body back.
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private final JobInputValidators validators;
 
@@ -52,7 +41,7 @@ public class JobRequestReader {
     }
 
     public ValidatedJobRequest read(byte[] body, String ownerId) {
-        JsonNode root = parse(body);
+        JsonNode root = StrictJsonBody.parse(body);
         List<FieldError> errors = new ArrayList<>();
         if (!root.isObject()) {
             throw invalid(List.of(new FieldError("body", "must be a JSON object, not " + JsonFields.describe(root))));
@@ -80,28 +69,9 @@ public class JobRequestReader {
         }
         if (validation instanceof InputValidation.UploadMissing missing) {
             throw new ProblemException(new Problem(ProblemType.UPLOAD_NOT_FOUND,
-                    "Upload the object first, then submit the job", List.of(missing.error()), Map.of(), Map.of()));
+                    "Upload the object first, then submit the job", missing.errors(), Map.of(), Map.of()));
         }
         throw new IllegalStateException("unhandled validation outcome " + validation);
-    }
-
-    private static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw malformed("A JSON request body is required");
-        }
-        try {
-            JsonNode root = STRICT.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw malformed("A JSON request body is required");
-            }
-            return root;
-        } catch (JacksonException e) {
-            JsonLocation at = e.getLocation();
-            throw malformed(at == null ? "The request body is not valid JSON"
-                    : "The request body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
-        } catch (IOException e) {
-            throw malformed("The request body could not be read");
-        }
     }
 
     private static Optional<ObjectNode> inputObject(JsonNode input, List<FieldError> errors) {
@@ -118,9 +88,5 @@ public class JobRequestReader {
 
     private static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(Problem.invalid(errors));
-    }
-
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(Problem.of(ProblemType.MALFORMED_REQUEST, detail));
     }
 }
