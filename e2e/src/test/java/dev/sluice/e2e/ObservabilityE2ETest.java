@@ -37,7 +37,7 @@ class ObservabilityE2ETest {
     @BeforeAll
     static void start() {
         system = RunningSystem.shared();
-        api = new ApiClient(system.api().uri());
+        api = new ApiClient(system.api().uri(), system.apiKey());
     }
 
     @Test
@@ -92,7 +92,8 @@ class ObservabilityE2ETest {
 
     private Set<String> exportedSeries() {
         Set<String> names = new TreeSet<>(PrometheusScrape.of(system.api().uri().resolve("/q/metrics")).names());
-        names.addAll(PrometheusScrape.of(system.workers().get(0).uri().resolve("/q/metrics")).names());
+        // Whichever worker took the job exports its per-outcome series: read them all, as Prometheus would.
+        system.workers().forEach(w -> names.addAll(PrometheusScrape.of(w.uri().resolve("/q/metrics")).names()));
         return names;
     }
 
