@@ -1,6 +1,6 @@
 package dev.sluice.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.sluice.api.TestKeys.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.devstack.DevStackResource;

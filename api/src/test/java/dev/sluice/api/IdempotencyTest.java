@@ -1,7 +1,7 @@
 package dev.sluice.api;
 
 import static dev.sluice.api.Problems.assertProblem;
-import static io.restassured.RestAssured.given;
+import static dev.sluice.api.TestKeys.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.core.message.TaskMessage;

@@ -1,7 +1,7 @@
 package dev.sluice.api;
 
 import static dev.sluice.api.LocalState.OWNER;
-import static io.restassured.RestAssured.given;
+import static dev.sluice.api.TestKeys.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.core.job.TaskOutput;

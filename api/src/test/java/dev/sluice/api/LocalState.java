@@ -93,8 +93,9 @@ public final class LocalState {
         return TaskMessageCodec.decode(message.body());
     }
 
-    /** Every item in the table: jobs, tasks and idempotency records. */
+    /** Every item in the table: jobs, tasks, idempotency records and API keys. */
     public static int tableItems() {
+        TestKeys.defaultKey(); // created before any count, so it never shows up as a difference
         int count = 0;
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = null;
         do {

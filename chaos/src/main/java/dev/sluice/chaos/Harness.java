@@ -114,7 +114,7 @@ public final class Harness {
         TaskTable tasks = new TaskTable(stack.clients().dynamo(), stack.resources().table());
         QueueInspector queues = new QueueInspector(stack.clients().sqs(), stack.resources().queueUrl(),
                 stack.resources().dlqUrl());
-        Submitter submitter = new Submitter(r.api.uri(), runId, scenario);
+        Submitter submitter = new Submitter(r.api.uri(), stack.createApiKey("chaos"), runId, scenario);
         r.submitter = submitter;
         r.director = new ChaosDirector(scenario, r.fleet, tasks, queues, submitter::isDone,
                 options.workers() * options.concurrency(), r.sqsProxy, r.dynamoProxy, timeline, progress);

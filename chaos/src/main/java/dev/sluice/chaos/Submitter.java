@@ -49,9 +49,12 @@ public final class Submitter {
     private final List<Integer> gaveUp = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> rejected = Collections.synchronizedList(new ArrayList<>());
     private volatile long deadlineNanos;
+    private final String apiKey;
 
-    public Submitter(URI api, String runId, Scenario scenario) {
+    /** {@code apiKey}: a key with jobs:write, sent as a Bearer token with every submission. */
+    public Submitter(URI api, String apiKey, String runId, Scenario scenario) {
         this.api = api;
+        this.apiKey = apiKey;
         this.runId = runId;
         this.scenario = scenario;
     }
@@ -101,6 +104,7 @@ public final class Submitter {
                 + "\",\"width\":64,\"height\":64}}";
         HttpRequest request = HttpRequest.newBuilder(api.resolve("/v1/jobs"))
                 .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "chaos-" + runId + "-" + index)
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -28,13 +28,16 @@ public final class Demo {
     private final URI api;
     private final DevStack stack;
     private final String ownerId;
+    private final String apiKey;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public Demo(URI api, DevStack stack, String ownerId, PrintStream out) {
+    /** {@code apiKey} must be a key of {@code ownerId} with jobs:read and jobs:write. */
+    public Demo(URI api, DevStack stack, String ownerId, String apiKey, PrintStream out) {
         this.api = api;
         this.stack = stack;
         this.ownerId = ownerId;
+        this.apiKey = apiKey;
         this.out = out;
     }
 
@@ -72,6 +75,7 @@ public final class Demo {
 
     private String submit(String body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("/v1/jobs"))
+                .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
@@ -86,7 +90,8 @@ public final class Demo {
         Instant deadline = Instant.now().plus(TIMEOUT);
         JsonNode job = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("/v1/jobs/" + jobId)).GET()
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("/v1/jobs/" + jobId))
+                    .header("Authorization", "Bearer " + apiKey).GET()
                     .build(), HttpResponse.BodyHandlers.ofString());
             job = JSON.readTree(response.body());
             String status = job.path("status").asText();

@@ -1,12 +1,17 @@
 package dev.sluice.devstack;
 
+import dev.sluice.core.auth.ApiKey;
+import dev.sluice.core.auth.ApiKeys;
 import dev.sluice.localaws.LocalAws;
 import dev.sluice.modelsim.ModelSim;
 import dev.sluice.modelsim.ModelSimClient;
 import dev.sluice.modelsim.ModelSimSettings;
 import dev.sluice.modelsim.S3Settings;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -68,6 +73,15 @@ public final class DevStack {
 
     public AwsClients clients() {
         return clients;
+    }
+
+    /**
+     * A new API key for {@code ownerId} with jobs:read and jobs:write, written straight into the table
+     * through core's {@link ApiKeys} (only its hash is stored); returns the plaintext.
+     */
+    public String createApiKey(String ownerId) {
+        return new ApiKeys(clients().dynamo(), resources().table(), Clock.systemUTC())
+                .create(ownerId, Set.of(ApiKey.JOBS_READ, ApiKey.JOBS_WRITE), Optional.empty(), Optional.empty()).key();
     }
 
     public SluiceResources resources() {

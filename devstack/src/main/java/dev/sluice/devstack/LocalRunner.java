@@ -22,11 +22,15 @@ import java.util.concurrent.CountDownLatch;
  * configured only by environment, as in a container.
  */
 public final class LocalRunner {
+    /** Owner of the dev API key and the demo's jobs. */
+    private static final String OWNER = "local";
     private final LocalRunnerOptions options;
     private final Path root;
     private final List<AppProcess> apps = new ArrayList<>();
     private LocalAws aws;
     private ModelSim modelSim;
+    /** The dev API key created at start-up (owner {@code local}), printed in the banner. */
+    private String devKey;
 
     private LocalRunner(LocalRunnerOptions options, Path root) {
         this.options = options;
@@ -55,7 +59,7 @@ public final class LocalRunner {
         try {
             DevStack stack = runner.start();
             if (options.demo()) {
-                boolean ok = new Demo(runner.apps.get(0).uri(), stack, "local", System.out).run();
+                boolean ok = new Demo(runner.apps.get(0).uri(), stack, OWNER, runner.devKey, System.out).run();
                 System.out.println(ok ? "demo: both jobs COMPLETED" : "demo: FAILED (logs in .local/logs)");
                 exit = ok ? 0 : 1;
             } else {
@@ -84,6 +88,7 @@ public final class LocalRunner {
                 .withS3(S3Settings.fromEnvironment().withEndpointOverride(aws.endpoints().s3())
                         .withForcePathStyle(true).withRegion(aws.region())));
         DevStack stack = DevStack.start(aws, modelSim, ProvisioningSettings.defaults());
+        devKey = stack.createApiKey(OWNER);
 
         Map<String, String> env = new HashMap<>(stack.environment());
         env.put("QUARKUS_PROFILE", "dev");
@@ -117,6 +122,8 @@ public final class LocalRunner {
         System.out.printf("  %-12s %s  table %s, bucket %s%n", "DynamoDB/S3", aws.endpoints().moto(),
                 stack.resources().table(), stack.resources().bucket());
         System.out.printf("  %-12s %s%n", "logs", logs);
+        System.out.printf("  %-12s %s  (owner %s, jobs:read+jobs:write; shown only here)%n", "API key", devKey, OWNER);
+        System.out.printf("  %-12s export SLUICE_KEY=%s%n", "", devKey);
         System.out.println();
     }
 

@@ -11,14 +11,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 
-/** A client of the public HTTP API, nothing more. */
+/** A client of the public HTTP API, nothing more: every request carries its API key as a Bearer token. */
 final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ApiClient(URI base) {
+    ApiClient(URI base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
     }
 
     record Response(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
@@ -59,7 +61,9 @@ final class ApiClient {
         }
     }
 
-    private Response send(HttpRequest request) {
+    private Response send(HttpRequest unauthenticated) {
+        HttpRequest request = HttpRequest.newBuilder(unauthenticated, (name, value) -> true)
+                .header("Authorization", "Bearer " + apiKey).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());

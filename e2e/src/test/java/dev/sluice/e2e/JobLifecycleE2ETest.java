@@ -32,7 +32,7 @@ class JobLifecycleE2ETest {
     @BeforeAll
     static void start() {
         system = RunningSystem.shared();
-        api = new ApiClient(system.api().uri());
+        api = new ApiClient(system.api().uri(), system.apiKey());
         var sim = system.stack().modelSimClient();
         sim.addFault(FaultRule.always("e2e-permanent", FailureKind.MODEL_4XX));
         // Four failures outlast the worker's in-process retries (three calls), so one attempt goes back to the queue.
@@ -42,6 +42,16 @@ class JobLifecycleE2ETest {
 
     private static String imageJob(String prompt) {
         return "{\"type\":\"image-generation\",\"input\":{\"prompt\":\"" + prompt + "\",\"width\":128,\"height\":64}}";
+    }
+
+    @Test
+    void aRequestWithAnUnknownKeyIs401() {
+        ApiClient stranger = new ApiClient(system.api().uri(), "slk_aaaaaaaaaaaa_" + "a".repeat(40));
+        var response = stranger.submit(imageJob("no key"), null);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("type").asText()).isEqualTo("https://sluice.dev/problems/unauthenticated");
+        assertThat(response.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     @Test

@@ -20,6 +20,7 @@ final class RunningSystem implements AutoCloseable {
     private static RunningSystem shared;
 
     private final DevStack stack;
+    private String apiKey;
     private final AppProcess api;
     private final List<AppProcess> workers;
     private final OtlpCollector collector;
@@ -75,6 +76,14 @@ final class RunningSystem implements AutoCloseable {
 
     DevStack stack() {
         return stack;
+    }
+
+    /** An API key of owner {@code local} (jobs:read, jobs:write), created in the table once per run. */
+    synchronized String apiKey() {
+        if (apiKey == null) {
+            apiKey = stack.createApiKey("local");
+        }
+        return apiKey;
     }
 
     AppProcess api() {

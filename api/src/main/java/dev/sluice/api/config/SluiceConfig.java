@@ -73,9 +73,12 @@ public interface SluiceConfig {
     }
 
     interface Api {
-        /** Owner of every job until authentication lands; must be a safe S3 key segment. */
-        @WithDefault("local")
-        String ownerId();
+        /**
+         * How long an API key lookup is cached per pod: a revoked key keeps working at most this long
+         * (also a lookup of an unknown key ID, so a new key can take as long once probed before it existed).
+         */
+        @WithDefault("30s")
+        Duration keyCacheTtl();
 
         /** How long an Idempotency-Key keeps answering with its job. */
         @WithDefault("24h")

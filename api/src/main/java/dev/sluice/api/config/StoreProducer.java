@@ -1,5 +1,6 @@
 package dev.sluice.api.config;
 
+import dev.sluice.core.auth.ApiKeys;
 import dev.sluice.core.lease.LeaseRecovery;
 import dev.sluice.core.store.JobStore;
 import dev.sluice.core.store.OwnerJobs;
@@ -30,6 +31,13 @@ public class StoreProducer {
     @Singleton
     OwnerJobs ownerJobs(DynamoDbClient dynamo, SluiceConfig config) {
         return new OwnerJobs(dynamo, config.table());
+    }
+
+    /** API keys: the authentication filter reads them (through its cache). */
+    @Produces
+    @Singleton
+    ApiKeys apiKeys(DynamoDbClient dynamo, SluiceConfig config, Clock clock) {
+        return new ApiKeys(dynamo, config.table(), clock);
     }
 
     /** The API's only lease transition: cancelling a job's tasks. */

@@ -1,26 +1,27 @@
 package dev.sluice.api.owner;
 
-import dev.sluice.api.config.SluiceConfig;
-import dev.sluice.core.keys.ObjectKeys;
-import io.quarkus.runtime.Startup;
+import dev.sluice.api.auth.AuthenticatedCaller;
+import dev.sluice.api.problem.Problem;
+import dev.sluice.api.problem.ProblemException;
+import dev.sluice.api.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Who the caller is, as an owner ID. Until authentication lands every request belongs to the one
- * configured owner; this is the single place to change when it does (e.g. read the JWT subject).
+ * Who the caller is, as an owner ID: the owner of the API key the request was authenticated with
+ * ({@link dev.sluice.api.auth.ApiKeyFilter}). Every job route filters by it, so another owner's job
+ * answers like a missing one.
  */
-@Startup
 @ApplicationScoped
 public class CallerOwner {
-    private final String ownerId;
+    private final AuthenticatedCaller caller;
 
-    public CallerOwner(SluiceConfig config) {
-        this.ownerId = config.api().ownerId();
-        // Owner IDs become S3 key segments: refuse a bad one at start-up rather than on the first upload.
-        ObjectKeys.uploadPrefix(ownerId);
+    public CallerOwner(AuthenticatedCaller caller) {
+        this.caller = caller;
     }
 
     public String ownerId() {
-        return ownerId;
+        return caller.key()
+                .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.UNAUTHENTICATED, "Send an API key")))
+                .ownerId();
     }
 }

@@ -16,6 +16,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", 409, "A request with this Idempotency-Key is in progress"),
     INVALID_QUERY_PARAMETER("invalid-query-parameter", 400, "A query parameter is invalid"),
     INVALID_CURSOR("invalid-cursor", 400, "The cursor is invalid"),
+    UNAUTHENTICATED("unauthenticated", 401, "Authentication required"),
+    FORBIDDEN("forbidden", 403, "The API key does not allow this"),
     JOB_NOT_FOUND("job-not-found", 404, "No such job"),
     JOB_NOT_CANCELLABLE("job-not-cancellable", 409, "The job has already finished"),
     NOT_FOUND("not-found", 404, "No such resource"),

@@ -1,5 +1,6 @@
 package dev.sluice.reaper.wiring;
 
+import dev.sluice.core.auth.ApiKeys;
 import dev.sluice.core.lease.LeaseRecovery;
 import dev.sluice.core.lease.NamedLock;
 import dev.sluice.core.store.JobStore;
@@ -46,5 +47,12 @@ public class CoreBeans {
     @Singleton
     NamedLock namedLock(DynamoDbClient dynamo, SluiceConfig config, Clock clock) {
         return new NamedLock(dynamo, config.table(), clock);
+    }
+
+    /** The operators' {@code keys} commands. */
+    @Produces
+    @Singleton
+    ApiKeys apiKeys(DynamoDbClient dynamo, SluiceConfig config, Clock clock) {
+        return new ApiKeys(dynamo, config.table(), clock);
     }
 }
