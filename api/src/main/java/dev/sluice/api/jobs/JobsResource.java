@@ -12,6 +12,14 @@ import dev.sluice.api.jobs.submit.ValidatedJobRequest;
 import dev.sluice.api.jobs.view.JobListView;
 import dev.sluice.api.jobs.view.JobView;
 import dev.sluice.api.jobs.view.JobViews;
+import dev.sluice.api.openapi.JobSubmission;
+import dev.sluice.api.openapi.ProblemBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.sluice.api.owner.CallerOwner;
 import dev.sluice.api.problem.Problem;
 import dev.sluice.api.problem.ProblemException;
@@ -40,7 +48,10 @@ import java.util.regex.Pattern;
  * it never waits for inference.
  */
 @Path("/v1/jobs")
+// Every route needs a key (ApiKeyFilter); the document says so for clients and generators.
+@SecurityRequirement(name = "apiKey")
 public class JobsResource {
+    private static final String PROBLEM = "application/problem+json";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     /** Job IDs are UUIDs; anything else cannot exist and is answered without a database read. */
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -73,6 +84,19 @@ public class JobsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a job", description = "Persists and queues the job, answers at once; never waits for inference.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobSubmission.class)))
+    @APIResponse(responseCode = "202", description = "accepted (or replayed, with Idempotent-Replayed: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcceptedJob.class)))
+    @APIResponse(responseCode = "400", description = "malformed JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "409", description = "same Idempotency-Key still in flight", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "413", description = "body too large", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "415", description = "not JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "422", description = "invalid job, or Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "503", description = "saved but not queued; retry with the same Idempotency-Key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     public Response submit(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, byte[] body) {
         JobType type = null;
         try {
@@ -130,6 +154,12 @@ public class JobsResource {
     /** Another owner's job answers exactly like a missing one, so job IDs cannot be probed. */
     @GET
     @Path("{jobId}")
+    @Operation(summary = "Read a job", description = "Status, tasks and, once COMPLETED, the output with a presigned URL.")
+    @APIResponse(responseCode = "200", description = "the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "404", description = "no such job for this owner", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public JobView get(@PathParam("jobId") String jobId) {
         String ownerId = caller.ownerId();
@@ -145,6 +175,12 @@ public class JobsResource {
     /** The caller's jobs, newest first; see {@link JobListing} for the parameters and their checks. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List the caller's jobs", description = "Newest first; pass nextCursor back as cursor for the next page.")
+    @APIResponse(responseCode = "200", description = "a page of jobs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobListView.class)))
+    @APIResponse(responseCode = "400", description = "bad status, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     public JobListView list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                             @QueryParam("cursor") String cursor) {
         return listing.list(caller.ownerId(), status, limit, cursor);
@@ -157,6 +193,15 @@ public class JobsResource {
      */
     @DELETE
     @Path("{jobId}")
+    @Operation(summary = "Cancel a job", description = "A running task stops at its worker's next heartbeat; a pending one never starts.")
+    @APIResponse(responseCode = "202", description = "cancelled now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "200", description = "was already cancelled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "404", description = "no such job for this owner", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "409", description = "already COMPLETED or FAILED", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("jobId") String jobId) {
         String ownerId = caller.ownerId();

@@ -1,5 +1,7 @@
 package dev.sluice.api.uploads;
 
+import dev.sluice.api.openapi.ProblemBody;
+import dev.sluice.api.openapi.UploadRequestBody;
 import dev.sluice.api.owner.CallerOwner;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -7,6 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Hands out presigned upload URLs: the client PUTs its video straight to S3, then names the returned
@@ -14,7 +22,10 @@ import jakarta.ws.rs.core.Response;
  * the reaper after {@code sluice.reaper.orphans.upload-max-age}.
  */
 @Path("/v1/uploads")
+// Every route needs a key (ApiKeyFilter); the document says so for clients and generators.
+@SecurityRequirement(name = "apiKey")
 public class UploadsResource {
+    private static final String PROBLEM = "application/problem+json";
     private final UploadRequestReader reader;
     private final UploadPresigner presigner;
     private final CallerOwner caller;
@@ -29,6 +40,15 @@ public class UploadsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a presigned PUT for a video", description = "The URL signs size, type, SSE-KMS and tags: send exactly the returned headers.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UploadRequestBody.class)))
+    @APIResponse(responseCode = "201", description = "where and how to PUT the object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadTicket.class)))
+    @APIResponse(responseCode = "400", description = "malformed JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "422", description = "bad content type or size, or too large", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     public Response create(byte[] body) {
         UploadRequest request = reader.read(body);
         UploadTicket ticket = presigner.presign(caller.ownerId(), request);
