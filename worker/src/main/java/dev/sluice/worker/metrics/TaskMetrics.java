@@ -28,9 +28,7 @@ import java.util.Map;
 @ApplicationScoped
 public class TaskMetrics {
     /** All outcome tags, in the order of {@link TaskOutcome}'s permitted subclasses. */
-    static final List<String> OUTCOMES = List.of("completed", "failed", "retried", "circuit_open",
-            "run_time_exceeded", "released_at_shutdown", "held_elsewhere", "duplicate", "lease_lost", "cancelled",
-            "poison", "abandoned");
+    static final List<String> OUTCOMES = TaskOutcome.allTags();
 
     private final MeterRegistry registry;
     private final Counter leasesLost;

@@ -2,6 +2,8 @@ package dev.sluice.worker.task;
 
 import dev.sluice.core.lease.ShutdownRelease;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** How handling one message ended; each outcome says what happened to the message. */
@@ -9,7 +11,16 @@ public sealed interface TaskOutcome {
 
     /** This outcome as a metric tag and span attribute, e.g. {@code lease_lost}. */
     default String tag() {
-        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return tagOf(getClass());
+    }
+
+    /** Every outcome's tag, so metrics can register each one before it first happens. */
+    static List<String> allTags() {
+        return Arrays.stream(TaskOutcome.class.getPermittedSubclasses()).map(TaskOutcome::tagOf).toList();
+    }
+
+    private static String tagOf(Class<?> outcome) {
+        return outcome.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** Output written, COMPLETED committed, message deleted. */
