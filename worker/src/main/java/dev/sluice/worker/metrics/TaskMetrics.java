@@ -54,7 +54,7 @@ public class TaskMetrics {
     }
 
     public void record(JobType type, TaskOutcome outcome) {
-        tasks(typeTag(type), name(outcome)).increment();
+        tasks(typeTag(type), outcome.tag()).increment();
         if (outcome instanceof TaskOutcome.LeaseLost) {
             leasesLost.increment();
         }
@@ -67,7 +67,7 @@ public class TaskMetrics {
     public void ran(JobType type, TaskOutcome outcome, Duration duration) {
         Timer.builder("sluice.worker.task.duration")
                 .description("Time from lease acquisition to the end of handling")
-                .tags("type", typeTag(type), "outcome", name(outcome))
+                .tags("type", typeTag(type), "outcome", outcome.tag())
                 .serviceLevelObjectives(Buckets.TASK)
                 .register(registry)
                 .record(duration);
@@ -109,9 +109,5 @@ public class TaskMetrics {
 
     private static String typeTag(JobType type) {
         return type == null ? "unknown" : type.wireName();
-    }
-
-    static String name(TaskOutcome outcome) {
-        return outcome.tag();
     }
 }
