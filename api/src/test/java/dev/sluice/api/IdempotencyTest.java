@@ -4,13 +4,21 @@ import static dev.sluice.api.Problems.assertProblem;
 import static dev.sluice.api.TestKeys.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.api.jobs.submit.RequestHash;
+import dev.sluice.core.job.Job;
+import dev.sluice.core.job.JobType;
+import dev.sluice.core.job.NewJob;
 import dev.sluice.core.message.TaskMessage;
+import dev.sluice.core.store.JobCreation;
+import dev.sluice.core.store.JobStore;
 import dev.sluice.devstack.DevStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +59,31 @@ class IdempotencyTest {
         assertThat(replay.jsonPath().getString("status")).isEqualTo("PENDING");
         assertThat(LocalState.tableItems()).as("no second job").isEqualTo(items);
         assertThat(LocalState.drainQueue()).as("no second message").isEmpty();
+    }
+
+    @Test
+    void aRetryWhileTheFirstRequestIsStillBeingProcessedIs409ThenReplaysOnceItAnswered() throws Exception {
+        String key = "inflight-" + UUID.randomUUID();
+        String body = "{\"type\":\"image-generation\",\"input\":{\"prompt\":\"a slow kite\",\"width\":256,\"height\":256}}";
+        // The first request as another pod leaves it mid-way: job and key persisted, nothing queued, no answer yet.
+        JobStore store = LocalState.store();
+        String hash = RequestHash.of(new ObjectMapper().readTree(body));
+        Job job = ((JobCreation.Created) store.create(new NewJob(LocalState.OWNER, JobType.IMAGE_GENERATION,
+                "{\"prompt\":\"a slow kite\",\"width\":256,\"height\":256}", Optional.of(key), hash))).job();
+
+        Response retry = post(key, body);
+
+        assertProblem(retry, 409, "idempotency-key-in-flight", "/v1/jobs");
+        assertThat(retry.header("Retry-After")).isNotBlank();
+        assertThat(LocalState.drainQueue()).as("a 409 queues nothing").isEmpty();
+
+        store.idempotentRequestAnswered(LocalState.OWNER, key, job.jobId());
+        Response replay = post(key, body);
+
+        assertThat(replay.statusCode()).as(replay.asString()).isEqualTo(202);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.jsonPath().getString("jobId")).isEqualTo(job.jobId());
+        assertThat(LocalState.singleMessage().jobId()).as("the replay queued the unqueued task").isEqualTo(job.jobId());
     }
 
     @Test

@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -35,13 +34,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class JobStore {
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Duration idempotencyTtl;
+    private final IdempotencyRecords idempotency;
     private final Clock clock;
 
     public JobStore(DynamoDbClient dynamo, String table, Duration idempotencyTtl, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.idempotencyTtl = idempotencyTtl;
+        this.idempotency = new IdempotencyRecords(dynamo, table, idempotencyTtl);
         this.clock = clock;
     }
 
@@ -57,7 +56,7 @@ public final class JobStore {
         Map<String, AttributeValue> jobItem = TaskItems.newJobItem(jobId, request, now);
         Map<String, AttributeValue> taskItem = TaskItems.newTaskItem(taskRef, request.type(), now);
         List<TransactWriteItem> writes = new ArrayList<>();
-        request.idempotencyKey().ifPresent(key -> writes.add(claimKey(request, key, jobId, now)));
+        request.idempotencyKey().ifPresent(key -> writes.add(idempotency.claim(request, key, jobId, now)));
         writes.add(put(jobItem));
         writes.add(put(taskItem));
         for (String objectKey : request.objectKeys()) {
@@ -75,6 +74,14 @@ public final class JobStore {
         }
         // What was written is the job: no need to read it back.
         return new JobCreation.Created(TaskItems.toJob(jobItem, List.of(TaskItems.toTask(taskItem))));
+    }
+
+    /**
+     * Records that the request holding an Idempotency-Key for {@code jobId} has been answered (202 or
+     * 503), so retries with the key replay instead of getting 409.
+     */
+    public void idempotentRequestAnswered(String ownerId, String idempotencyKey, String jobId) {
+        idempotency.answered(ownerId, idempotencyKey, jobId);
     }
 
     /** Reads a job and its tasks with one strongly consistent query of the job's partition. */
@@ -146,25 +153,6 @@ public final class JobStore {
         }
     }
 
-    private TransactWriteItem claimKey(NewJob request, String key, String jobId, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(JobTable.idempotencyKey(request.ownerId(), key));
-        item.put(ENTITY, Items.s("idempotency"));
-        item.put(JOB_ID, Items.s(jobId));
-        item.put(REQUEST_HASH, Items.s(request.requestHash()));
-        item.put(CREATED_AT, Items.millis(now));
-        item.put(JobTable.EXPIRES_AT, Items.n(now.plus(idempotencyTtl).getEpochSecond()));
-        return TransactWriteItem.builder().put(Put.builder()
-                        .tableName(table)
-                        .item(item)
-                        // TTL deletion lags by up to days: an expired record must not block the key.
-                        .conditionExpression("attribute_not_exists(#pk) OR #expiresAt < :nowSeconds")
-                        .expressionAttributeNames(Map.of("#pk", JobTable.PK, "#expiresAt", JobTable.EXPIRES_AT))
-                        .expressionAttributeValues(Map.of(":nowSeconds", Items.n(now.getEpochSecond())))
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                        .build())
-                .build();
-    }
-
     private TransactWriteItem put(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder()
                         .tableName(table)
@@ -191,10 +179,14 @@ public final class JobStore {
             // The record vanished between the write and the read: the other request's transaction is gone too.
             return new JobCreation.InFlight(key);
         }
-        if (!request.requestHash().equals(Items.string(existing, REQUEST_HASH).orElse(""))) {
+        IdempotencyRecords.Found found = IdempotencyRecords.judge(existing, request, clock.instant());
+        if (found instanceof IdempotencyRecords.Found.DifferentRequest) {
             return new JobCreation.KeyReused(key);
         }
-        String jobId = Items.requiredString(existing, JOB_ID);
+        if (found instanceof IdempotencyRecords.Found.StillInFlight) {
+            return new JobCreation.InFlight(key);
+        }
+        String jobId = ((IdempotencyRecords.Found.SameRequest) found).jobId();
         return find(jobId).<JobCreation>map(JobCreation.Replayed::new).orElseGet(() -> new JobCreation.InFlight(key));
     }
 }

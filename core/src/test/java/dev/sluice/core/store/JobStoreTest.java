@@ -57,14 +57,48 @@ class JobStoreTest {
     }
 
     @Test
-    void sameKeyAndSameRequestReplaysTheSameJob() {
+    void sameKeyAndSameRequestReplaysTheSameJobOnceTheFirstWasAnswered() {
         Job first = ((JobCreation.Created) jobs.create(request("owner-b", "key-1", "hash-1"))).job();
+        jobs.idempotentRequestAnswered("owner-b", "key-1", first.jobId());
 
         JobCreation again = jobs.create(request("owner-b", "key-1", "hash-1"));
 
         assertThat(again).isInstanceOf(JobCreation.Replayed.class);
         assertThat(((JobCreation.Replayed) again).job().jobId()).isEqualTo(first.jobId());
         assertThat(jobItemsOf("owner-b")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryWhileTheFirstRequestHasNotAnsweredIsInFlight() {
+        jobs.create(request("owner-i", "key-4", "hash-1"));
+        clock.advance(IdempotencyRecords.IN_FLIGHT_TIMEOUT.minusSeconds(1));
+
+        assertThat(jobs.create(request("owner-i", "key-4", "hash-1"))).isEqualTo(new JobCreation.InFlight("key-4"));
+        // A different body is refused even while in flight: the key is taken either way.
+        assertThat(jobs.create(request("owner-i", "key-4", "hash-2"))).isEqualTo(new JobCreation.KeyReused("key-4"));
+        assertThat(jobItemsOf("owner-i")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryTakesOverARequestThatNeverAnswered() {
+        Job first = ((JobCreation.Created) jobs.create(request("owner-j", "key-5", "hash-1"))).job();
+        clock.advance(IdempotencyRecords.IN_FLIGHT_TIMEOUT.plusSeconds(1));
+
+        JobCreation retry = jobs.create(request("owner-j", "key-5", "hash-1"));
+
+        assertThat(retry).isInstanceOf(JobCreation.Replayed.class);
+        assertThat(((JobCreation.Replayed) retry).job().jobId()).isEqualTo(first.jobId());
+    }
+
+    @Test
+    void answeringDoesNotTouchARecordReclaimedForAnotherJob() {
+        Job old = ((JobCreation.Created) jobs.create(request("owner-k", "key-6", "hash-1"))).job();
+        clock.advance(IDEMPOTENCY_TTL.plusMinutes(1));
+        jobs.create(request("owner-k", "key-6", "hash-2"));
+
+        jobs.idempotentRequestAnswered("owner-k", "key-6", old.jobId());
+
+        assertThat(jobs.create(request("owner-k", "key-6", "hash-2"))).isEqualTo(new JobCreation.InFlight("key-6"));
     }
 
     @Test

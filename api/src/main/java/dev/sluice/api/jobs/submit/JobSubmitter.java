@@ -36,10 +36,10 @@ public class JobSubmitter {
     public SubmissionOutcome submit(NewJob request) {
         JobCreation creation = store.create(request);
         if (creation instanceof JobCreation.Created created) {
-            return enqueueUnqueued(created.job(), false);
+            return answered(request, enqueueUnqueued(created.job(), false));
         }
         if (creation instanceof JobCreation.Replayed replayed) {
-            return enqueueUnqueued(replayed.job(), true);
+            return answered(request, enqueueUnqueued(replayed.job(), true));
         }
         if (creation instanceof JobCreation.KeyReused reused) {
             return new SubmissionOutcome.KeyReused(reused.idempotencyKey());
@@ -48,6 +48,23 @@ public class JobSubmitter {
             return new SubmissionOutcome.InFlight(inFlight.idempotencyKey());
         }
         throw new IllegalStateException("unhandled job creation outcome " + creation);
+    }
+
+    /**
+     * Ends the key's in-flight window once this request has its answer, queued or not: a client told to
+     * retry after a 503 must be able to. Failing to record it only makes retries wait out the window.
+     */
+    private SubmissionOutcome answered(NewJob request, SubmissionOutcome outcome) {
+        Job job = outcome instanceof SubmissionOutcome.Accepted accepted ? accepted.job()
+                : outcome instanceof SubmissionOutcome.NotQueued notQueued ? notQueued.job() : null;
+        if (job != null && request.idempotencyKey().isPresent()) {
+            try {
+                store.idempotentRequestAnswered(request.ownerId(), request.idempotencyKey().get(), job.jobId());
+            } catch (SdkException e) {
+                LOG.warnf("Idempotency-Key of job %s not marked answered: %s", job.jobId(), e.toString());
+            }
+        }
+        return outcome;
     }
 
     /**
