@@ -31,6 +31,8 @@ public interface SluiceConfig {
 
     Uploads uploads();
 
+    Retention retention();
+
     interface Queue {
         /** Full queue URL; when absent the URL is looked up once from {@link #name()}. */
         Optional<String> url();
@@ -70,6 +72,17 @@ public interface SluiceConfig {
          * still {@code aws:kms}, with the bucket's default key (or S3's AWS managed key {@code aws/s3}).
          */
         Optional<String> kmsKeyId();
+    }
+
+    /** How long the table keeps what a job leaves (DynamoDB TTL on {@code expiresAt}). */
+    interface Retention {
+        /**
+         * Jobs, their tasks and their object references expire this long after the job was created,
+         * whatever their state; DynamoDB deletes them within days after that. Outputs and uploads in S3
+         * need the bucket's lifecycle rule to match (see docs/architecture.md).
+         */
+        @WithDefault("90d")
+        Duration jobs();
     }
 
     interface Api {

@@ -24,7 +24,7 @@ public class StoreProducer {
     @Produces
     @Singleton
     JobStore jobStore(DynamoDbClient dynamo, SluiceConfig config, Clock clock) {
-        return new JobStore(dynamo, config.table(), config.api().idempotencyTtl(), clock);
+        return new JobStore(dynamo, config.table(), config.api().idempotencyTtl(), config.retention().jobs(), clock);
     }
 
     @Produces

@@ -1,13 +1,12 @@
 package dev.sluice.api.jobs;
 
-import dev.sluice.api.config.SluiceConfig;
 import dev.sluice.api.jobs.cancel.JobCancellation;
 import dev.sluice.api.jobs.list.JobListing;
 import dev.sluice.api.jobs.submit.AcceptedJob;
 import dev.sluice.api.jobs.submit.IdempotencyKey;
 import dev.sluice.api.jobs.submit.JobRequestReader;
 import dev.sluice.api.jobs.submit.JobSubmitter;
-import dev.sluice.api.jobs.submit.SubmissionOutcome;
+import dev.sluice.api.jobs.submit.SubmissionAnswer;
 import dev.sluice.api.jobs.submit.ValidatedJobRequest;
 import dev.sluice.api.jobs.view.JobListView;
 import dev.sluice.api.jobs.view.JobView;
@@ -37,7 +36,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -52,7 +50,6 @@ import java.util.regex.Pattern;
 @SecurityRequirement(name = "apiKey")
 public class JobsResource {
     private static final String PROBLEM = "application/problem+json";
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     /** Job IDs are UUIDs; anything else cannot exist and is answered without a database read. */
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -61,14 +58,14 @@ public class JobsResource {
     private final JobStore store;
     private final JobViews views;
     private final CallerOwner caller;
-    private final int retryAfterSeconds;
+    private final SubmissionAnswer answer;
     private final SubmissionMetrics submissions;
     private final JobListing listing;
     private final JobCancellation cancellation;
 
     public JobsResource(JobRequestReader reader, JobSubmitter submitter, JobStore store, JobViews views,
-                        CallerOwner caller, SluiceConfig config, SubmissionMetrics submissions, JobListing listing,
-                        JobCancellation cancellation) {
+                        CallerOwner caller, SubmissionMetrics submissions, JobListing listing,
+                        JobCancellation cancellation, SubmissionAnswer answer) {
         this.listing = listing;
         this.cancellation = cancellation;
         this.submissions = submissions;
@@ -77,7 +74,7 @@ public class JobsResource {
         this.store = store;
         this.views = views;
         this.caller = caller;
-        this.retryAfterSeconds = config.api().retryAfterSeconds();
+        this.answer = answer;
     }
 
     /** The body is taken as bytes and parsed by {@link JobRequestReader} so JSON errors are told apart from rule violations. */
@@ -117,38 +114,7 @@ public class JobsResource {
         NewJob job = new NewJob(ownerId, request.type(), request.input().toString(),
                 key.map(IdempotencyKey::value), request.requestHash(), request.objectKeys());
 
-        SubmissionOutcome outcome = submitter.submit(job);
-        if (outcome instanceof SubmissionOutcome.Accepted accepted) {
-            submissions.accepted(request.type(), accepted.replayed());
-            String jobId = accepted.job().jobId();
-            // A relative Location survives proxies and ingresses, which an absolute one built from
-            // this pod's own host name would not.
-            Response.ResponseBuilder response = Response.accepted(AcceptedJob.of(jobId))
-                    .header(HttpHeaders.LOCATION, "/v1/jobs/" + jobId);
-            if (accepted.replayed()) {
-                response.header(REPLAYED_HEADER, "true");
-            }
-            return response.build();
-        }
-        if (outcome instanceof SubmissionOutcome.KeyReused) {
-            throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used with a different request body; use a new key"));
-        }
-        if (outcome instanceof SubmissionOutcome.InFlight) {
-            throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
-                    "A request with this Idempotency-Key is being processed; retry shortly").retryAfter(retryAfterSeconds));
-        }
-        if (outcome instanceof SubmissionOutcome.NotQueued notQueued) {
-            submissions.notQueued(request.type());
-            String detail = key.isPresent()
-                    ? "The job was saved but not queued; retry with the same Idempotency-Key to queue it"
-                    : "The job was saved but not queued; it will be queued by recovery. Send an Idempotency-Key"
-                            + " so that such requests can be retried without creating a second job";
-            throw new ProblemException(Problem.of(ProblemType.ENQUEUE_FAILED, detail)
-                    .withExtension("jobId", notQueued.job().jobId())
-                    .retryAfter(retryAfterSeconds));
-        }
-        throw new IllegalStateException("unhandled submission outcome " + outcome);
+        return answer.of(submitter.submit(job), key.isPresent());
     }
 
     /** Another owner's job answers exactly like a missing one, so job IDs cannot be probed. */

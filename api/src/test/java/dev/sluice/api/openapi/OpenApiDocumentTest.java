@@ -19,7 +19,8 @@ class OpenApiDocumentTest {
     private static final Map<String, Set<String>> ROUTES = Map.of(
             "/v1/jobs", Set.of("post", "get"),
             "/v1/jobs/{jobId}", Set.of("get", "delete"),
-            "/v1/uploads", Set.of("post"));
+            "/v1/uploads", Set.of("post"),
+            "/v1/me/data", Set.of("delete"));
 
     @Test
     void everyRouteIsDescribedWithItsAnswersAndProblems() throws Exception {

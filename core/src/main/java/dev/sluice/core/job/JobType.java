@@ -5,17 +5,29 @@ import java.util.Optional;
 
 /** The kinds of work Sluice runs; {@link #wireName()} is what clients and messages carry. */
 public enum JobType {
-    IMAGE_GENERATION("image-generation"),
-    VIDEO_ANALYSIS("video-analysis");
+    IMAGE_GENERATION("image-generation", true),
+    VIDEO_ANALYSIS("video-analysis", true),
+    /**
+     * Erases everything of one owner (DELETE /v1/me/data). Created only by that route, which bypasses
+     * the limits of POST /v1/jobs: an owner must always be able to ask for erasure.
+     */
+    DATA_ERASURE("data-erasure", false);
 
     private final String wireName;
+    private final boolean submittable;
 
-    JobType(String wireName) {
+    JobType(String wireName, boolean submittable) {
         this.wireName = wireName;
+        this.submittable = submittable;
     }
 
     public String wireName() {
         return wireName;
+    }
+
+    /** Whether clients may name this type in POST /v1/jobs; the others have routes of their own. */
+    public boolean submittable() {
+        return submittable;
     }
 
     public static Optional<JobType> fromWireName(String name) {

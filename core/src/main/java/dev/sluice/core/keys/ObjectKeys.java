@@ -21,8 +21,12 @@ public final class ObjectKeys {
     }
 
     public static String output(String ownerId, TaskRef task, String extension) {
-        return "outputs/" + segment(ownerId) + "/" + segment(task.jobId()) + "/" + segment(task.taskId())
-                + "." + segment(extension);
+        return outputPrefix(ownerId) + segment(task.jobId()) + "/" + segment(task.taskId()) + "." + segment(extension);
+    }
+
+    /** Everything of the owner's outputs starts with this. */
+    public static String outputPrefix(String ownerId) {
+        return "outputs/" + segment(ownerId) + "/";
     }
 
     public static String upload(String ownerId, String fileName) {

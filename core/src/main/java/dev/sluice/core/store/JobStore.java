@@ -32,15 +32,25 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * {@link dev.sluice.core.lease.LeaseManager}; this class creates and reads.
  */
 public final class JobStore {
+    /** How long jobs, tasks and object references are kept when the creator configures nothing else. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final IdempotencyRecords idempotency;
+    private final Duration retention;
     private final Clock clock;
 
     public JobStore(DynamoDbClient dynamo, String table, Duration idempotencyTtl, Clock clock) {
+        this(dynamo, table, idempotencyTtl, DEFAULT_RETENTION, clock);
+    }
+
+    /** {@code retention}: items of a job expire (DynamoDB TTL) this long after the job was created. */
+    public JobStore(DynamoDbClient dynamo, String table, Duration idempotencyTtl, Duration retention, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.idempotency = new IdempotencyRecords(dynamo, table, idempotencyTtl);
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -53,8 +63,9 @@ public final class JobStore {
         String jobId = UUID.randomUUID().toString();
         TaskRef taskRef = TaskRef.of(jobId, 0);
 
-        Map<String, AttributeValue> jobItem = TaskItems.newJobItem(jobId, request, now);
-        Map<String, AttributeValue> taskItem = TaskItems.newTaskItem(taskRef, request.type(), now);
+        Instant expiresAt = now.plus(retention);
+        Map<String, AttributeValue> jobItem = TaskItems.newJobItem(jobId, request, now, expiresAt);
+        Map<String, AttributeValue> taskItem = TaskItems.newTaskItem(taskRef, request.type(), now, expiresAt);
         List<TransactWriteItem> writes = new ArrayList<>();
         request.idempotencyKey().ifPresent(key -> writes.add(idempotency.claim(request, key, jobId, now)));
         writes.add(put(jobItem));
@@ -63,6 +74,7 @@ public final class JobStore {
             Map<String, AttributeValue> reference = new HashMap<>(JobTable.objectReferenceKey(objectKey, jobId));
             reference.put(ENTITY, Items.s("object-reference"));
             reference.put(CREATED_AT, Items.millis(now));
+            reference.put(JobTable.EXPIRES_AT, Items.n(expiresAt.getEpochSecond()));
             writes.add(put(reference));
         }
         try {

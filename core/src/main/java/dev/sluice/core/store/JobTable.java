@@ -22,9 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * task          JOB#{jobId}              TASK#{taskId}                    (gsi2: see ActiveIndex)
  * idempotency   IDEM#{ownerId}#{key}     IDEM
  * object ref    OBJECT#{s3Key}           JOB#{jobId}
+ * audit         AUDIT#erasure#{ownerHash} {requestedAt}#{erasureJobId}
  * </pre>
  *
- * A job and its tasks share a partition so one strongly consistent Query reads a whole job.
+ * A job and its tasks share a partition so one strongly consistent Query reads a whole job. Job,
+ * task and object-reference items expire through {@link #EXPIRES_AT} after the configured retention,
+ * idempotency and audit records after their own; API keys and locks never expire.
  */
 public final class JobTable {
     public static final String PK = "pk";
@@ -32,7 +35,10 @@ public final class JobTable {
     public static final String GSI1 = "gsi1";
     public static final String GSI1_PK = "gsi1pk";
     public static final String GSI1_SK = "gsi1sk";
-    /** Epoch seconds; DynamoDB's TTL deletes expired idempotency records. */
+    /**
+     * Epoch seconds; DynamoDB's TTL deletes the item some time (up to days) after it. Jobs, tasks and
+     * object references get {@code createdAt + retention}, idempotency records their shorter TTL.
+     */
     public static final String EXPIRES_AT = "expiresAt";
 
     private JobTable() {

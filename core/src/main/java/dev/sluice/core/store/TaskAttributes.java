@@ -28,6 +28,11 @@ public final class TaskAttributes {
     public static final String STARTED_AT = "startedAt";
     public static final String COMPLETED_AT = "completedAt";
     public static final String REQUEST_HASH = "requestHash";
+    /**
+     * On a job item, the Idempotency-Key it was created with: the way to its {@code IDEM#} record, which
+     * is keyed by owner and key and so cannot be found from the owner without a Scan.
+     */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     /** Times a worker handed the task back because it was shutting down (not counted as attempts). */
     public static final String SHUTDOWN_RELEASES = "shutdownReleases";
     /**

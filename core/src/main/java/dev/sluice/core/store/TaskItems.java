@@ -20,7 +20,8 @@ public final class TaskItems {
     private TaskItems() {
     }
 
-    static Map<String, AttributeValue> newJobItem(String jobId, dev.sluice.core.job.NewJob job, Instant now) {
+    static Map<String, AttributeValue> newJobItem(String jobId, dev.sluice.core.job.NewJob job, Instant now,
+                                                  Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(JobTable.jobKey(jobId));
         item.put(ENTITY, Items.s("job"));
         item.put(JOB_ID, Items.s(jobId));
@@ -28,13 +29,15 @@ public final class TaskItems {
         item.put(TYPE, Items.s(job.type().wireName()));
         item.put(INPUT, Items.s(job.input()));
         item.put(REQUEST_HASH, Items.s(job.requestHash()));
+        job.idempotencyKey().ifPresent(key -> item.put(IDEMPOTENCY_KEY, Items.s(key)));
         item.put(CREATED_AT, Items.millis(now));
+        item.put(JobTable.EXPIRES_AT, Items.n(expiresAt.getEpochSecond()));
         item.put(JobTable.GSI1_PK, Items.s(JobTable.ownerPk(job.ownerId())));
         item.put(JobTable.GSI1_SK, Items.s(String.format("%013d#%s", now.toEpochMilli(), jobId)));
         return item;
     }
 
-    static Map<String, AttributeValue> newTaskItem(TaskRef ref, JobType type, Instant now) {
+    static Map<String, AttributeValue> newTaskItem(TaskRef ref, JobType type, Instant now, Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(JobTable.taskKey(ref));
         item.put(ENTITY, Items.s("task"));
         item.put(JOB_ID, Items.s(ref.jobId()));
@@ -45,6 +48,7 @@ public final class TaskItems {
         item.put(FENCING_TOKEN, Items.n(0));
         item.put(CREATED_AT, Items.millis(now));
         item.put(UPDATED_AT, Items.millis(now));
+        item.put(JobTable.EXPIRES_AT, Items.n(expiresAt.getEpochSecond()));
         item.put(ActiveIndex.PK, Items.s(ActiveIndex.partition(JobStatus.PENDING, ref)));
         item.put(ActiveIndex.SK, Items.s(ActiveIndex.sortKey(now)));
         return item;

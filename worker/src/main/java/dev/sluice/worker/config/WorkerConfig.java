@@ -24,6 +24,29 @@ public interface WorkerConfig {
 
     Model model();
 
+    Retention retention();
+
+    Erasure erasure();
+
+    interface Retention {
+        /**
+         * How long the audit record of an erasure is kept (DynamoDB TTL), counted from the erasure
+         * request: long enough to show that a request was honoured, no longer.
+         */
+        @WithDefault("1095d")
+        Duration erasureAudit();
+    }
+
+    /** The erasure task (DELETE /v1/me/data). */
+    interface Erasure {
+        /**
+         * Secret that makes the audit record's owner hash an HMAC-SHA256, so nobody without it can link
+         * a record to an owner ID by hashing guesses. Set it from a Kubernetes secret; it must stay the
+         * same for audit lookups to work. Absent: plain SHA-256 of the owner ID.
+         */
+        Optional<String> ownerHashPepper();
+    }
+
     interface Queue {
         /** Full queue URL; when absent the URL is looked up once from {@link #name()}. */
         Optional<String> url();

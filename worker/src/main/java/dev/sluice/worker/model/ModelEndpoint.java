@@ -85,6 +85,7 @@ public class ModelEndpoint {
         return switch (type) {
             case IMAGE_GENERATION -> config.imageGenerationEndpoint();
             case VIDEO_ANALYSIS -> config.videoAnalysisEndpoint();
+            case DATA_ERASURE -> throw new IllegalArgumentException("data-erasure runs no model");
         };
     }
 
@@ -92,6 +93,7 @@ public class ModelEndpoint {
         return switch (type) {
             case IMAGE_GENERATION -> "image/png";
             case VIDEO_ANALYSIS -> "application/json";
+            case DATA_ERASURE -> throw new IllegalArgumentException("data-erasure runs no model");
         };
     }
 }

@@ -19,8 +19,6 @@ import dev.sluice.worker.lease.Heartbeats;
 import dev.sluice.worker.logging.TaskLogContext;
 import dev.sluice.worker.metrics.LeaseMetrics;
 import dev.sluice.worker.metrics.TaskMetrics;
-import dev.sluice.worker.model.ModelCall;
-import dev.sluice.worker.model.ModelInvoker;
 import dev.sluice.worker.model.ModelResult;
 import dev.sluice.worker.output.OutputWriter;
 import dev.sluice.worker.queue.ReceiveCount;
@@ -37,9 +35,10 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Handles one message: lease, model, output, commit. Every write after the lease is taken is guarded
- * twice: by the cancellation flag (set when a heartbeat is refused) and by the lease's fencing token
- * in DynamoDB, which is what actually makes a stale worker harmless.
+ * Handles one message: lease, work (the model, or an erasure: {@link TaskWork}), output, commit.
+ * Every write after the lease is taken is guarded twice: by the cancellation flag (set when a heartbeat
+ * is refused) and by the lease's fencing token in DynamoDB, which is what actually makes a stale worker
+ * harmless.
  *
  * <p>A cancelled task ends by its {@link CancelReason}: a lost lease writes nothing; a job cancelled by
  * its owner writes nothing either and its message is deleted; a task over its maximum run time is
@@ -55,7 +54,7 @@ public class TaskProcessor {
     private final JobStore jobs;
     private final TaskQueue queue;
     private final Heartbeats heartbeats;
-    private final ModelInvoker model;
+    private final TaskWorks works;
     private final OutputWriter outputs;
     private final RetryBackoff backoff;
     private final TaskMetrics metrics;
@@ -68,14 +67,14 @@ public class TaskProcessor {
     private final InFlightTasks inFlight;
 
     public TaskProcessor(LeaseManager leases, JobStore jobs, TaskQueue queue, Heartbeats heartbeats,
-                         ModelInvoker model, OutputWriter outputs, RetryBackoff backoff, TaskMetrics metrics,
+                         TaskWorks works, OutputWriter outputs, RetryBackoff backoff, TaskMetrics metrics,
                          LeaseMetrics leaseMetrics, Clock clock, WorkerIdentity identity, WorkerConfig config,
                          InFlightTasks inFlight, TaskTracing tracing) {
         this.leases = leases;
         this.jobs = jobs;
         this.queue = queue;
         this.heartbeats = heartbeats;
-        this.model = model;
+        this.works = works;
         this.outputs = outputs;
         this.backoff = backoff;
         this.metrics = metrics;
@@ -179,8 +178,8 @@ public class TaskProcessor {
         inFlight.add(cancellation);
         try (cancellation) {
             Job job = jobs.find(task.jobId()).orElseThrow(() -> new IllegalStateException("job vanished"));
-            ModelResult result = tracing.step("model.invoke",
-                    () -> model.invoke(new ModelCall(task.type(), job.input(), lease), cancellation));
+            TaskWork work = works.forType(task.type());
+            ModelResult result = tracing.step(work.traceStep(), () -> work.run(job, lease, cancellation));
             if (result instanceof ModelResult.Success success && !cancellation.writesForbidden()) {
                 // The result is in hand and the lease still ours: finishing takes less than handing back.
                 return complete(message, job, task, success, heartbeat, cancellation);

@@ -1,13 +1,19 @@
 package dev.sluice.worker.wiring;
 
+import dev.sluice.core.erasure.ErasureAudit;
+import dev.sluice.core.erasure.OwnerErasure;
+import dev.sluice.core.erasure.OwnerObjects;
 import dev.sluice.core.lease.LeaseManager;
+import dev.sluice.core.lease.LeaseRecovery;
 import dev.sluice.core.store.JobStore;
+import dev.sluice.core.store.OwnerItems;
 import dev.sluice.worker.config.WorkerConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** Makes core's plain classes injectable. */
 public class CoreBeans {
@@ -22,6 +28,23 @@ public class CoreBeans {
     @Singleton
     LeaseManager leaseManager(DynamoDbClient dynamo, WorkerConfig config, Clock clock) {
         return new LeaseManager(dynamo, config.table(), clock);
+    }
+
+    /** Cancels the jobs an erasure removes, so their workers stop at the next heartbeat. */
+    @Produces
+    @Singleton
+    LeaseRecovery leaseRecovery(DynamoDbClient dynamo, WorkerConfig config, Clock clock) {
+        return new LeaseRecovery(dynamo, config.table(), clock);
+    }
+
+    @Produces
+    @Singleton
+    OwnerErasure ownerErasure(DynamoDbClient dynamo, S3Client s3, JobStore jobs, LeaseRecovery recovery,
+                              WorkerConfig config, Clock clock) {
+        return new OwnerErasure(jobs, new OwnerItems(dynamo, config.table()), recovery,
+                new OwnerObjects(s3, config.bucket()),
+                new ErasureAudit(dynamo, config.table(), config.retention().erasureAudit(), clock),
+                config.erasure().ownerHashPepper());
     }
 
     @Produces

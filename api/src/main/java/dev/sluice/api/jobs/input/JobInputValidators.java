@@ -8,7 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finds the validator for a job type. Built eagerly so a type without a validator fails the start, not a request. */
+/**
+ * Finds the validator for a job type clients may submit. Built eagerly so such a type without a
+ * validator fails the start, not a request; types with routes of their own have none.
+ */
 @Startup
 @ApplicationScoped
 public class JobInputValidators {
@@ -23,7 +26,7 @@ public class JobInputValidators {
             }
         }
         for (JobType type : JobType.values()) {
-            if (!byType.containsKey(type)) {
+            if (type.submittable() && !byType.containsKey(type)) {
                 throw new IllegalStateException("No JobInputValidator for job type " + type.wireName());
             }
         }
