@@ -8,10 +8,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK clients pointed at the local servers, for provisioning and for tests to look at the real state. */
-public record AwsClients(SqsClient sqs, DynamoDbClient dynamo, S3Client s3) implements AutoCloseable {
+public record AwsClients(SqsClient sqs, DynamoDbClient dynamo, S3Client s3, SecretsManagerClient secretsManager)
+        implements AutoCloseable {
 
     public static AwsClients forLocal(LocalAws aws) {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(
@@ -26,7 +28,9 @@ public record AwsClients(SqsClient sqs, DynamoDbClient dynamo, S3Client s3) impl
                 DynamoDbClient.builder().endpointOverride(dynamoEndpoint).region(region)
                         .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build(),
                 S3Client.builder().endpointOverride(s3Endpoint).region(region).credentialsProvider(credentials)
-                        .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build());
+                        .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build(),
+                SecretsManagerClient.builder().endpointOverride(aws.endpoints().secretsManager()).region(region)
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build());
     }
 
     @Override
@@ -34,5 +38,6 @@ public record AwsClients(SqsClient sqs, DynamoDbClient dynamo, S3Client s3) impl
         sqs.close();
         dynamo.close();
         s3.close();
+        secretsManager.close();
     }
 }

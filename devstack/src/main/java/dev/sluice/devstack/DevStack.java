@@ -60,11 +60,15 @@ public final class DevStack {
     /**
      * The SDK's default chains read these system properties first: in-JVM clients that are built
      * without explicit credentials (the apps under test, the simulator) then reach the emulators.
+     * Secrets Manager's endpoint too, the twin of {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} that
+     * {@link #environment()} gives a child process: no extension builds that client, so there is no
+     * {@code quarkus.*.endpoint-override} to set (the reaper's key commands build it from the SDK's chain).
      */
     private static void useLocalCredentials(LocalAws aws) {
         System.setProperty("aws.region", aws.region());
         System.setProperty("aws.accessKeyId", aws.credentials().accessKeyId());
         System.setProperty("aws.secretAccessKey", aws.credentials().secretAccessKey());
+        System.setProperty("aws.endpointUrlSecretsManager", aws.endpoints().secretsManager().toString());
     }
 
     public LocalAws aws() {

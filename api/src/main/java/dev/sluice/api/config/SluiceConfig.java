@@ -2,13 +2,16 @@ package dev.sluice.api.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The API's settings. Every value has a production default; AWS endpoints are deliberately absent:
  * they come from {@code quarkus.<service>.endpoint-override} or the SDK's {@code AWS_ENDPOINT_URL_<SERVICE>}
- * variables, so the same build runs against AWS, LocalStack or moto.
+ * variables, so the same build runs against AWS, LocalStack or moto. The one exception is the Secrets
+ * Manager client, which no extension builds: {@link Api.Keys#endpointOverride()} stands in for its
+ * {@code quarkus.*.endpoint-override}.
  */
 @ConfigMapping(prefix = "sluice")
 public interface SluiceConfig {
@@ -112,5 +115,31 @@ public interface SluiceConfig {
         /** Retry-After seconds sent with 503 and 409 answers. */
         @WithDefault("2")
         int retryAfterSeconds();
+
+        /** Where API keys come from besides the job table. */
+        Keys keys();
+
+        /** A Secrets Manager secret as a second source of API keys (docs/runbook.md#api-keys). */
+        interface Keys {
+            /**
+             * ID or ARN of the secret whose SecretString lists hashed key records; read whole at most once per
+             * {@link Api#keyCacheTtl()} and searched before the job table. Absent (the default): the table is
+             * the only source and no Secrets Manager client is built.
+             */
+            Optional<String> secretId();
+
+            /**
+             * Points the Secrets Manager client elsewhere; when absent the SDK's AWS_ENDPOINT_URL_SECRETS_MANAGER
+             * or AWS_ENDPOINT_URL, else AWS.
+             */
+            Optional<URI> endpointOverride();
+
+            /**
+             * Upper bound of one read of the secret, retries included; the request that triggers a refresh
+             * waits at most this long, then the last good copy answers.
+             */
+            @WithDefault("5s")
+            Duration callTimeout();
+        }
     }
 }

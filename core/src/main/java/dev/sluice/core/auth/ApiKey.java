@@ -1,5 +1,6 @@
 package dev.sluice.core.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,23 @@ public record ApiKey(String keyId, String ownerId, Set<String> scopes, String ke
     /** Not revoked and inside its validity window at {@code now}. */
     public boolean validAt(Instant now) {
         return revokedAt.isEmpty() && !now.isBefore(notBefore) && notAfter.map(now::isBefore).orElse(true);
+    }
+
+    /** notAfter − notBefore; empty for a key without an end. */
+    public Optional<Duration> lifetime() {
+        return notAfter.map(end -> Duration.between(notBefore, end));
+    }
+
+    /** This key ending at {@code end} at the latest: an earlier end is kept, never extended. */
+    public ApiKey endingBy(Instant end) {
+        Instant ending = notAfter.filter(current -> current.isBefore(end)).orElse(end);
+        return new ApiKey(keyId, ownerId, scopes, keyHash, createdAt, notBefore, Optional.of(ending), revokedAt);
+    }
+
+    /** This key revoked at {@code at}, or as it is when already revoked (the first revocation is kept). */
+    public ApiKey revoked(Instant at) {
+        return revokedAt.isPresent() ? this
+                : new ApiKey(keyId, ownerId, scopes, keyHash, createdAt, notBefore, notAfter, Optional.of(at));
     }
 
     public boolean allows(String scope) {

@@ -1,13 +1,17 @@
 package dev.sluice.core.auth;
 
-import dev.sluice.core.keys.ObjectKeys;
+import static dev.sluice.core.auth.ApiKeyItems.NOT_AFTER;
+import static dev.sluice.core.auth.ApiKeyItems.REVOKED_AT;
+import static dev.sluice.core.auth.ApiKeyItems.n;
+import static dev.sluice.core.auth.ApiKeyItems.s;
+
 import dev.sluice.core.store.JobTable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,22 +21,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * API keys in the job table (docs/architecture.md): {@code pk = APIKEY#{keyId}}, {@code sk = APIKEY},
  * and on gsi1 {@code gsi1pk = APIKEYS#{ownerId}}, {@code gsi1sk = {createdAt}#{keyId}} so an owner's
  * keys are one index Query. Only the SHA-256 of a key is stored; the plaintext is returned once by
- * {@link #create}.
+ * {@link #create} and {@link #rotate}.
  */
 public final class ApiKeys {
-    static final String KEY_ID = "keyId";
-    static final String OWNER_ID = "ownerId";
-    static final String SCOPES = "scopes";
-    static final String KEY_HASH = "keyHash";
-    static final String CREATED_AT = "createdAt";
-    static final String NOT_BEFORE = "notBefore";
-    static final String NOT_AFTER = "notAfter";
-    static final String REVOKED_AT = "revokedAt";
+    /** Rounds of read-and-write a rotation may need when someone else changes the key meanwhile. */
+    private static final int ROTATE_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -45,7 +45,7 @@ public final class ApiKeys {
     }
 
     public static Map<String, AttributeValue> key(String keyId) {
-        return Map.of(JobTable.PK, s("APIKEY#" + keyId), JobTable.SK, s("APIKEY"));
+        return ApiKeyItems.key(keyId);
     }
 
     public static String ownerIndexPk(String ownerId) {
@@ -54,24 +54,14 @@ public final class ApiKeys {
 
     /** A new key valid from {@code notBefore} (or now) until {@code notAfter} (or forever). */
     public CreatedKey create(String ownerId, Set<String> scopes, Optional<Instant> notBefore, Optional<Instant> notAfter) {
-        ObjectKeys.uploadPrefix(ownerId); // owner IDs must be safe S3 key segments
-        if (scopes.isEmpty() || !ApiKey.ALL_SCOPES.containsAll(scopes)) {
-            throw new IllegalArgumentException("scopes must be some of " + ApiKey.ALL_SCOPES + ", got " + scopes);
-        }
         Instant now = clock.instant();
-        Instant from = notBefore.orElse(now);
-        if (notAfter.isPresent() && !notAfter.get().isAfter(from)) {
-            throw new IllegalArgumentException("notAfter must be after notBefore");
-        }
         while (true) {
-            String keyId = KeyFormat.newKeyId();
-            String plaintext = KeyFormat.newKey(keyId);
-            ApiKey record = new ApiKey(keyId, ownerId, scopes, KeyFormat.hash(plaintext), now, from, notAfter, Optional.empty());
+            CreatedKey created = KeyIssuer.issue(ownerId, scopes, now, notBefore, notAfter);
             try {
-                dynamo.putItem(b -> b.tableName(table).item(item(record))
+                dynamo.putItem(b -> b.tableName(table).item(ApiKeyItems.item(created.record()))
                         .conditionExpression("attribute_not_exists(#pk)")
                         .expressionAttributeNames(Map.of("#pk", JobTable.PK)));
-                return new CreatedKey(record, plaintext);
+                return created;
             } catch (ConditionalCheckFailedException e) {
                 // 60 random bits collided: draw another ID.
             }
@@ -84,7 +74,7 @@ public final class ApiKeys {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(keyId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ApiKeyItems.fromItem(item));
     }
 
     /**
@@ -115,7 +105,7 @@ public final class ApiKeys {
                     .expressionAttributeValues(Map.of(":owner", s(ownerIndexPk(ownerId))))
                     .scanIndexForward(false)
                     .exclusiveStartKey(from));
-            page.items().forEach(item -> keys.add(fromItem(item)));
+            page.items().forEach(item -> keys.add(ApiKeyItems.fromItem(item)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         keys.sort(Comparator.comparing(ApiKey::createdAt).reversed());
@@ -132,45 +122,56 @@ public final class ApiKeys {
                     .updateExpression("SET #revokedAt = if_not_exists(#revokedAt, :now)")
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#revokedAt", REVOKED_AT, "#pk", JobTable.PK))
-                    .expressionAttributeValues(Map.of(":now", n(clock.instant().toEpochMilli())))
+                    .expressionAttributeValues(Map.of(":now", n(clock.instant())))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(fromItem(item));
+            return Optional.of(ApiKeyItems.fromItem(item));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
     }
 
-    static Map<String, AttributeValue> item(ApiKey key) {
-        Map<String, AttributeValue> item = new HashMap<>(key(key.keyId()));
-        item.put(JobTable.GSI1_PK, s(ownerIndexPk(key.ownerId())));
-        item.put(JobTable.GSI1_SK, s(String.format("%013d#%s", key.createdAt().toEpochMilli(), key.keyId())));
-        item.put(KEY_ID, s(key.keyId()));
-        item.put(OWNER_ID, s(key.ownerId()));
-        item.put(SCOPES, AttributeValue.fromSs(new ArrayList<>(key.scopes())));
-        item.put(KEY_HASH, s(key.keyHash()));
-        item.put(CREATED_AT, n(key.createdAt().toEpochMilli()));
-        item.put(NOT_BEFORE, n(key.notBefore().toEpochMilli()));
-        key.notAfter().ifPresent(t -> item.put(NOT_AFTER, n(t.toEpochMilli())));
-        key.revokedAt().ifPresent(t -> item.put(REVOKED_AT, n(t.toEpochMilli())));
-        return item;
+    /**
+     * Issues a replacement (same owner and scopes; see {@link Rotation#plan}) and makes the old key end
+     * {@code overlap} from now, never later than it already did. One transaction, conditional on the old
+     * record being exactly as read: a revocation or another rotation in between is never overwritten.
+     */
+    public Rotation rotate(String keyId, Duration overlap, Optional<Duration> validity) {
+        for (int attempt = 0; attempt < ROTATE_ATTEMPTS; attempt++) {
+            Optional<ApiKey> current = find(keyId);
+            if (current.isEmpty()) {
+                return new Rotation.NotFound(keyId);
+            }
+            if (current.get().revokedAt().isPresent()) {
+                return new Rotation.Revoked(current.get());
+            }
+            Rotation.Rotated plan = Rotation.plan(current.get(), overlap, validity, clock.instant());
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().put(p -> p.tableName(table).item(ApiKeyItems.item(plan.replacement().record()))
+                                .conditionExpression("attribute_not_exists(#pk)")
+                                .expressionAttributeNames(Map.of("#pk", JobTable.PK))).build(),
+                        endingUpdate(current.get(), plan.previous())));
+                return plan;
+            } catch (TransactionCanceledException e) {
+                // The old record changed since it was read (or the new ID collided): read it again.
+            }
+        }
+        throw new IllegalStateException("key " + keyId + " kept changing during rotation; try again");
     }
 
-    static ApiKey fromItem(Map<String, AttributeValue> item) {
-        return new ApiKey(item.get(KEY_ID).s(), item.get(OWNER_ID).s(), new LinkedHashSet<>(item.get(SCOPES).ss()),
-                item.get(KEY_HASH).s(), instant(item, CREATED_AT).orElseThrow(), instant(item, NOT_BEFORE).orElseThrow(),
-                instant(item, NOT_AFTER), instant(item, REVOKED_AT));
-    }
-
-    private static Optional<Instant> instant(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.n() == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(value.n())));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+    private TransactWriteItem endingUpdate(ApiKey read, ApiKey ended) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", JobTable.PK, "#notAfter", NOT_AFTER, "#revokedAt", REVOKED_AT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":end", n(ended.notAfter().orElseThrow())));
+        String unchanged;
+        if (read.notAfter().isPresent()) {
+            unchanged = "#notAfter = :read";
+            values.put(":read", n(read.notAfter().get()));
+        } else {
+            unchanged = "attribute_not_exists(#notAfter)";
+        }
+        return TransactWriteItem.builder().update(u -> u.tableName(table).key(key(read.keyId()))
+                .updateExpression("SET #notAfter = :end")
+                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#revokedAt) AND " + unchanged)
+                .expressionAttributeNames(names).expressionAttributeValues(values)).build();
     }
 }

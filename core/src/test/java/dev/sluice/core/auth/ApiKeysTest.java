@@ -125,6 +125,65 @@ class ApiKeysTest {
     }
 
     @Test
+    void rotateIssuesAReplacementAndBothWorkUntilTheOverlapEnds() {
+        MutableClock clock = new MutableClock(START);
+        ApiKeys keys = keys(clock);
+        CreatedKey old = keys.create("owner-g", Set.of(ApiKey.JOBS_READ, ApiKey.JOBS_WRITE), Optional.empty(),
+                Optional.of(START.plus(Duration.ofDays(90))));
+        clock.advance(Duration.ofDays(83));
+
+        Rotation rotation = keys.rotate(old.record().keyId(), Duration.ofDays(7), Optional.empty());
+
+        assertThat(rotation).isInstanceOf(Rotation.Rotated.class);
+        CreatedKey fresh = ((Rotation.Rotated) rotation).replacement();
+        ApiKey stored = keys.find(fresh.record().keyId()).orElseThrow();
+        assertThat(stored.ownerId()).isEqualTo("owner-g");
+        assertThat(stored.scopes()).containsExactlyInAnyOrder(ApiKey.JOBS_READ, ApiKey.JOBS_WRITE);
+        assertThat(stored.notAfter()).as("the old key's lifetime, from now").contains(clock.instant().plus(Duration.ofDays(90)));
+        assertThat(keys.find(old.record().keyId()).flatMap(ApiKey::notAfter)).contains(START.plus(Duration.ofDays(90)));
+        assertThat(keys.authenticate(old.key())).isPresent();
+        assertThat(keys.authenticate(fresh.key())).isPresent();
+
+        clock.advance(Duration.ofDays(7));
+        assertThat(keys.authenticate(old.key())).as("past the overlap").isEmpty();
+        assertThat(keys.authenticate(fresh.key())).isPresent();
+    }
+
+    @Test
+    void rotateShortensButNeverExtendsTheOldKey() {
+        MutableClock clock = new MutableClock(START);
+        ApiKeys keys = keys(clock);
+        CreatedKey old = keys.create("owner-h", Set.of(ApiKey.JOBS_READ), Optional.empty(), Optional.empty());
+
+        Rotation.Rotated first = (Rotation.Rotated) keys.rotate(old.record().keyId(), Duration.ofDays(7), Optional.of(Duration.ofDays(30)));
+        assertThat(keys.find(old.record().keyId()).flatMap(ApiKey::notAfter)).contains(START.plus(Duration.ofDays(7)));
+        assertThat(first.replacement().record().notAfter()).contains(START.plus(Duration.ofDays(30)));
+
+        keys.rotate(old.record().keyId(), Duration.ofDays(30), Optional.empty());
+        assertThat(keys.find(old.record().keyId()).flatMap(ApiKey::notAfter)).contains(START.plus(Duration.ofDays(7)));
+        keys.rotate(old.record().keyId(), Duration.ofDays(1), Optional.empty());
+        assertThat(keys.find(old.record().keyId()).flatMap(ApiKey::notAfter)).contains(START.plus(Duration.ofDays(1)));
+        assertThat(keys.listByOwner("owner-h")).hasSize(4);
+    }
+
+    @Test
+    void revokedOrMissingKeysCannotBeRotated() {
+        MutableClock clock = new MutableClock(START);
+        ApiKeys keys = keys(clock);
+        CreatedKey revoked = keys.create("owner-i", Set.of(ApiKey.JOBS_READ), Optional.empty(), Optional.empty());
+        keys.revoke(revoked.record().keyId());
+
+        assertThat(keys.rotate(revoked.record().keyId(), Duration.ofDays(7), Optional.empty())).isInstanceOf(Rotation.Revoked.class);
+        assertThat(keys.rotate(KeyFormat.newKeyId(), Duration.ofDays(7), Optional.empty())).isInstanceOf(Rotation.NotFound.class);
+        assertThat(keys.rotate("../etc", Duration.ofDays(7), Optional.empty())).isInstanceOf(Rotation.NotFound.class);
+        assertThat(keys.listByOwner("owner-i")).hasSize(1);
+        assertThat(keys.find(revoked.record().keyId()).flatMap(ApiKey::notAfter)).isEmpty();
+        CreatedKey live = keys.create("owner-i", Set.of(ApiKey.JOBS_READ), Optional.empty(), Optional.empty());
+        assertThatThrownBy(() -> keys.rotate(live.record().keyId(), Duration.ofDays(-1), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void badScopesOrWindowsOrOwnersAreRefused() {
         ApiKeys keys = keys(new MutableClock(START));
         assertThatThrownBy(() -> keys.create("owner-f", Set.of("jobs:delete"), Optional.empty(), Optional.empty()))

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "keys", description = "Manages API keys (docs/runbook.md#api-keys).",
-        subcommands = {KeysCreateCommand.class, KeysListCommand.class, KeysRevokeCommand.class})
+        subcommands = {KeysCreateCommand.class, KeysListCommand.class, KeysRotateCommand.class, KeysRevokeCommand.class})
 public class KeysCommand implements Callable<Integer> {
 
     @Spec
@@ -15,6 +15,6 @@ public class KeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: keys create|list|revoke");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: keys create|list|rotate|revoke");
     }
 }
