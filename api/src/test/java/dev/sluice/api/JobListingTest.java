@@ -138,6 +138,8 @@ class JobListingTest {
         assertThat(errorFields(list("?status=pending&limit=0"))).containsExactly("status", "limit");
         assertThat(list("?limit=1").statusCode()).isEqualTo(200);
         assertThat(list("?limit=100").statusCode()).isEqualTo(200);
+        // Empty values mean "not given", as the OpenAPI document (allowEmptyValue) says.
+        assertThat(list("?status=&limit=&cursor=").statusCode()).isEqualTo(200);
     }
 
     @Test

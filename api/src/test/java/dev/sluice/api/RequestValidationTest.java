@@ -166,6 +166,33 @@ class RequestValidationTest {
     }
 
     @Test
+    void anEmptyOrRepeatedIdempotencyKeyIs400NotIgnored() {
+        int messages = LocalState.queuedMessages();
+        Response empty = given().contentType(ContentType.JSON).header("Idempotency-Key", "")
+                .body(image("{\"prompt\":\"a\"}").getBytes(StandardCharsets.UTF_8)).when().post("/v1/jobs");
+        assertProblem(empty, 400, "invalid-idempotency-key", "/v1/jobs");
+
+        Response twice = given().contentType(ContentType.JSON).header("Idempotency-Key", "one")
+                .header("Idempotency-Key", "two")
+                .body(image("{\"prompt\":\"a\"}").getBytes(StandardCharsets.UTF_8)).when().post("/v1/jobs");
+        assertProblem(twice, 400, "invalid-idempotency-key", "/v1/jobs");
+        assertThat(LocalState.queuedMessages()).as("no job was submitted").isEqualTo(messages);
+    }
+
+    @Test
+    void optionsListsTheMethodsOfThePathNotOfTheWholeResource() {
+        Response collection = given().when().options("/v1/jobs");
+        assertThat(collection.statusCode()).isEqualTo(200);
+        assertThat(collection.header("Allow")).isEqualTo("GET, HEAD, OPTIONS, POST");
+
+        Response job = given().when().options("/v1/jobs/" + java.util.UUID.randomUUID());
+        assertThat(job.statusCode()).isEqualTo(200);
+        assertThat(job.header("Allow")).isEqualTo("DELETE, GET, HEAD, OPTIONS");
+
+        assertThat(given().when().options("/v1/uploads").header("Allow")).isEqualTo("OPTIONS, POST");
+    }
+
+    @Test
     void unknownRoutesAre404Problems() {
         assertProblem(given().when().get("/v1/nothing-here"), 404, "not-found", "/v1/nothing-here");
         assertProblem(given().when().get("/v1/jobs/a/b"), 404, "not-found", "/v1/jobs/a/b");

@@ -11,10 +11,14 @@ import dev.sluice.api.owner.CallerOwner;
 import dev.sluice.core.job.JobType;
 import dev.sluice.core.job.NewJob;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("/v1/me/data")
 @SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
 public class ErasureResource {
     private static final String PROBLEM = "application/problem+json";
     /** Every erasure request is the same request: an Idempotency-Key used for another body is refused. */
@@ -61,8 +66,12 @@ public class ErasureResource {
     @APIResponse(responseCode = "409", description = "same Idempotency-Key still in flight", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "503", description = "saved but not queued; retry with the same Idempotency-Key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
-    public Response erase(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
-        var key = IdempotencyKey.fromHeader(idempotencyKey);
+    public Response erase(
+            @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER,
+                    description = "makes the request safe to retry: the same key answers the same erasure job",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[!-~]{1,255}$"))
+            @Context HttpHeaders headers) {
+        var key = IdempotencyKey.fromHeaders(headers.getRequestHeader(IdempotencyKey.HEADER));
         NewJob job = new NewJob(caller.ownerId(), JobType.DATA_ERASURE, "{}", key.map(IdempotencyKey::value),
                 REQUEST_HASH);
         return answer.of(submitter.submit(job), key.isPresent());

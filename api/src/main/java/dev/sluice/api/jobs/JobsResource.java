@@ -16,9 +16,14 @@ import dev.sluice.api.openapi.ProblemBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import dev.sluice.api.owner.CallerOwner;
 import dev.sluice.api.problem.Problem;
 import dev.sluice.api.problem.ProblemException;
@@ -30,12 +35,13 @@ import dev.sluice.core.store.JobStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -46,8 +52,11 @@ import java.util.regex.Pattern;
  * it never waits for inference.
  */
 @Path("/v1/jobs")
-// Every route needs a key (ApiKeyFilter); the document says so for clients and generators.
+// Every route needs a key (ApiKeyFilter), sent either way; the document says so for clients and generators.
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API key (slk_...) as Authorization: Bearer <key>; the alternative to X-Api-Key")
 @SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
 public class JobsResource {
     private static final String PROBLEM = "application/problem+json";
     /** Job IDs are UUIDs; anything else cannot exist and is answered without a database read. */
@@ -86,7 +95,7 @@ public class JobsResource {
             schema = @Schema(implementation = JobSubmission.class)))
     @APIResponse(responseCode = "202", description = "accepted (or replayed, with Idempotent-Replayed: true)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcceptedJob.class)))
-    @APIResponse(responseCode = "400", description = "malformed JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "malformed JSON, or an invalid Idempotency-Key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "409", description = "same Idempotency-Key still in flight", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
@@ -94,10 +103,14 @@ public class JobsResource {
     @APIResponse(responseCode = "415", description = "not JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "422", description = "invalid job, or Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "503", description = "saved but not queued; retry with the same Idempotency-Key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
-    public Response submit(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, byte[] body) {
+    public Response submit(
+            @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER,
+                    description = "makes the submission safe to retry: the same key and body answer the same job",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[!-~]{1,255}$"))
+            @Context HttpHeaders headers, byte[] body) {
         JobType type = null;
         try {
-            var key = IdempotencyKey.fromHeader(idempotencyKey);
+            var key = IdempotencyKey.fromHeaders(headers.getRequestHeader(IdempotencyKey.HEADER));
             String ownerId = caller.ownerId();
             ValidatedJobRequest request = reader.read(body, ownerId);
             type = request.type();
@@ -147,8 +160,16 @@ public class JobsResource {
     @APIResponse(responseCode = "400", description = "bad status, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
-    public JobListView list(@QueryParam("status") String status, @QueryParam("limit") String limit,
-                            @QueryParam("cursor") String cursor) {
+    public JobListView list(
+            @Parameter(description = "only jobs with this status; empty is the same as absent", allowEmptyValue = true,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "PROCESSING", "COMPLETED", "FAILED", "CANCELLED"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "jobs per page; empty is the same as absent", allowEmptyValue = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page; opaque, bound to the caller; empty is the same as absent",
+                    allowEmptyValue = true)
+            @QueryParam("cursor") String cursor) {
         return listing.list(caller.ownerId(), status, limit, cursor);
     }
 

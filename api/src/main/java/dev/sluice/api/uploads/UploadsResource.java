@@ -22,8 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * the reaper after {@code sluice.reaper.orphans.upload-max-age}.
  */
 @Path("/v1/uploads")
-// Every route needs a key (ApiKeyFilter); the document says so for clients and generators.
+// Every route needs a key (ApiKeyFilter), as X-Api-Key or as a Bearer token (scheme declared on JobsResource).
 @SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
 public class UploadsResource {
     private static final String PROBLEM = "application/problem+json";
     private final UploadRequestReader reader;

@@ -54,6 +54,40 @@ class OpenApiDocumentTest {
         assertThat(doc.path("components").path("schemas").has("Problem")).isTrue();
     }
 
+    /** What schemathesis found missing or wrong: generated clients and testers rely on each of these. */
+    @Test
+    void theDocumentStatesWhatTheApiActuallyAccepts() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        JsonNode paths = doc.path("paths");
+        JsonNode schemas = doc.path("components").path("schemas");
+
+        // Bearer is accepted as much as X-Api-Key: either scheme alone satisfies every route.
+        assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText()).isEqualTo("bearer");
+        ROUTES.forEach((path, methods) -> methods.forEach(method -> assertThat(
+                paths.path(path).path(method).path("security").toString()).as(method + " " + path)
+                .isEqualTo("[{\"apiKey\":[]},{\"bearer\":[]}]")));
+        // The last page's nextCursor is null, which a plain string schema forbids.
+        assertThat(schemas.path("JobListView").path("properties").path("nextCursor").path("type").toString())
+                .isEqualTo("[\"string\",\"null\"]");
+        assertThat(schemas.path("TaskView").path("properties").path("startedAt").path("type").toString()).contains("null");
+        // Headers and query parameters carry the rules the API enforces.
+        assertThat(paths.path("/v1/jobs").path("post").path("parameters").toString())
+                .contains("\"name\":\"Idempotency-Key\"").contains("\"pattern\":\"^[!-~]{1,255}$\"");
+        assertThat(paths.path("/v1/jobs").path("get").path("parameters").toString())
+                .contains("\"enum\":[\"PENDING\",\"PROCESSING\",\"COMPLETED\",\"FAILED\",\"CANCELLED\"]")
+                .contains("\"maximum\":100")
+                // ?limit= and ?status= are read as absent, and the document must allow them.
+                .contains("\"allowEmptyValue\":true");
+        // One closed shape per job type, so schema-valid jobs are accepted and unknown fields are not.
+        assertThat(schemas.path("JobSubmission").path("oneOf")).hasSize(2);
+        for (String closed : Set.of("ImageGenerationJob", "VideoAnalysisJob", "ImageGenerationInput",
+                "VideoAnalysisInput", "Vehicle", "SingleVideoInput", "UploadRequest")) {
+            assertThat(schemas.path(closed).path("additionalProperties").asBoolean(true)).as(closed).isFalse();
+        }
+        assertThat(schemas.path("ImageGenerationInput").path("properties").path("width").path("multipleOf").asInt()).isEqualTo(64);
+    }
+
     private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
         return () -> iterator;
     }

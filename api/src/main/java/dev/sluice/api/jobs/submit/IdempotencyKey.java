@@ -3,6 +3,7 @@ package dev.sluice.api.jobs.submit;
 import dev.sluice.api.problem.Problem;
 import dev.sluice.api.problem.ProblemException;
 import dev.sluice.api.problem.ProblemType;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,18 @@ public record IdempotencyKey(String value) {
         if (!isValid(value)) {
             throw new IllegalArgumentException("invalid idempotency key");
         }
+    }
+
+    /**
+     * Every value the request carried for the header, as sent: {@code @HeaderParam} turns an empty value
+     * into "no header", which let {@code Idempotency-Key:} (empty) through as a request without a key.
+     * Several values are refused like an invalid one: which of them would count is anyone's guess.
+     */
+    public static Optional<IdempotencyKey> fromHeaders(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        return fromHeader(values.size() == 1 ? values.get(0) : "");
     }
 
     /** Absent header: no key. Present but invalid: 400, because silently ignoring it would lose the client's retry safety. */
