@@ -99,9 +99,12 @@ public class DeadLetterStep implements MaintenanceStep {
         try (TaskLog ignored = TaskLog.of(letter.message().ref())) {
             Optional<Task> found = jobs.findTask(letter.message().ref());
             if (found.isEmpty()) {
+                // Erased with its owner's data or expired by retention: nothing to settle, and the
+                // message carries the owner's ID, so it goes rather than waiting out the DLQ retention.
+                dlq.delete(letter);
                 report.count("missingTask");
-                LOG.warnf("DLQ message %s names a task that does not exist", letter.messageId());
-                return false;
+                LOG.infof("deleted DLQ message %s: its task no longer exists", letter.messageId());
+                return true;
             }
             Task task = found.get();
             if (task.status() == JobStatus.COMPLETED) {

@@ -147,6 +147,23 @@ class DeadLetterTest {
     }
 
     @Test
+    void aDlqMessageOfATaskThatNoLongerExistsIsDeleted() {
+        // An erased or expired task: the message is all that is left, and it carries the owner's ID.
+        TaskRef gone = dev.sluice.core.job.TaskRef.of(java.util.UUID.randomUUID().toString(), 0);
+        TaskRef hopeless = fixtures.newTask();
+        fixtures.failAttempts(hopeless, 3, "model answered 500");
+        fixtures.sendToDlq(Fixtures.message(gone));
+        fixtures.sendToDlq(Fixtures.message(hopeless));
+
+        CommandResult result = reaper.execute("run");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.step("deadLetters", "missingTask")).isEqualTo(1);
+        assertThat(fixtures.peekDlqBodies()).singleElement().satisfies(body -> assertThat(body).contains(hopeless.taskId()));
+        assertThat(fixtures.drainTaskQueue()).doesNotContain(gone.taskId());
+    }
+
+    @Test
     void aTaskWhoseReceivesWentToCrashesIsQueuedAgainUpToTheCapThenFailed() {
         TaskRef unlucky = fixtures.newTask();
         fixtures.failAttempts(unlucky, 2, "model answered 503");

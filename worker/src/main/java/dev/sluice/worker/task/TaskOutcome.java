@@ -57,7 +57,7 @@ public sealed interface TaskOutcome {
     record HeldElsewhere(Duration recheckIn) implements TaskOutcome {
     }
 
-    /** The task is already terminal: the duplicate message was deleted. */
+    /** The task is already terminal, or no longer exists (erased, expired): the message was deleted. */
     record Duplicate() implements TaskOutcome {
     }
 

@@ -150,7 +150,11 @@ public class TaskProcessor {
             queue.changeVisibility(message, wait);
             return new TaskOutcome.HeldElsewhere(wait);
         }
-        return poison(message, "no such task " + task.taskId());
+        // The task was erased with its owner's data or expired by retention (a task is always written
+        // before its message): nothing can ever run it, and the message carries the owner's ID.
+        queue.delete(message);
+        LOG.info("task no longer exists (erased or expired): message deleted");
+        return new TaskOutcome.Duplicate();
     }
 
     private static String refusal(LeaseAcquisition acquisition) {

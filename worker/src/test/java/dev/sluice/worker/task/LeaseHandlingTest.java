@@ -40,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Leases seen from the worker: other holders, heartbeats, lost leases, attempts running out. */
 @QuarkusTest
@@ -155,6 +156,24 @@ class LeaseHandlingTest {
         Tasks.send("{\"not\":\"a task\",\"marker\":\"" + marker + "\"}");
 
         DeadLetters.awaitContaining(marker, TIMEOUT);
+    }
+
+    @Test
+    void aMessageWhoseTaskNoLongerExistsIsDeletedNotDeadLettered() {
+        // As after an erasure or a retention expiry: a well-formed message, no task item.
+        TaskRef gone = TaskRef.of(UUID.randomUUID().toString(), 0);
+        send(gone);
+
+        DevStack stack = DevStack.shared();
+        Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var attributes = stack.clients().sqs().getQueueAttributes(b -> b.queueUrl(stack.resources().queueUrl())
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            return attributes.values().stream().mapToInt(Integer::parseInt).sum() == 0;
+        });
+        var dlq = stack.clients().sqs().receiveMessage(b -> b.queueUrl(stack.resources().dlqUrl())
+                .maxNumberOfMessages(10).visibilityTimeout(0).waitTimeSeconds(1)).messages();
+        assertThat(dlq).noneMatch(m -> m.body().contains(gone.jobId()));
     }
 
     private TaskRef newTask(String marker) {
