@@ -12,9 +12,13 @@ import dev.sluice.api.jobs.submit.ValidatedJobRequest;
 import dev.sluice.api.jobs.view.JobListView;
 import dev.sluice.api.jobs.view.JobView;
 import dev.sluice.api.jobs.view.JobViews;
+import dev.sluice.api.limits.ActiveJobsLimit;
 import dev.sluice.api.openapi.JobSubmission;
+import dev.sluice.api.openapi.LimitDocs;
 import dev.sluice.api.openapi.ProblemBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -65,10 +69,12 @@ public class JobsResource {
     private final SubmissionMetrics submissions;
     private final JobListing listing;
     private final JobCancellation cancellation;
+    private final ActiveJobsLimit activeJobs;
 
     public JobsResource(JobRequestReader reader, JobSubmitter submitter, JobStore store, JobViews views,
                         CallerOwner caller, SluiceConfig config, SubmissionMetrics submissions, JobListing listing,
-                        JobCancellation cancellation) {
+                        JobCancellation cancellation, ActiveJobsLimit activeJobs) {
+        this.activeJobs = activeJobs;
         this.listing = listing;
         this.cancellation = cancellation;
         this.submissions = submissions;
@@ -97,6 +103,11 @@ public class JobsResource {
     @APIResponse(responseCode = "415", description = "not JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "422", description = "invalid job, or Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "503", description = "saved but not queued; retry with the same Idempotency-Key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "429", description = LimitDocs.RATE_OR_ACTIVE_JOBS, headers = {
+            @Header(name = "Retry-After", description = LimitDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Policy", description = LimitDocs.POLICY, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "RateLimit", description = LimitDocs.STATE, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     public Response submit(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, byte[] body) {
         JobType type = null;
         try {
@@ -130,6 +141,9 @@ public class JobsResource {
             }
             return response.build();
         }
+        if (outcome instanceof SubmissionOutcome.ActiveJobsLimitReached) {
+            throw activeJobs.refusal();
+        }
         if (outcome instanceof SubmissionOutcome.KeyReused) {
             throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used with a different request body; use a new key"));
@@ -160,6 +174,11 @@ public class JobsResource {
     @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "404", description = "no such job for this owner", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "429", description = LimitDocs.RATE_LIMITED, headers = {
+            @Header(name = "Retry-After", description = LimitDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Policy", description = LimitDocs.POLICY, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "RateLimit", description = LimitDocs.STATE, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public JobView get(@PathParam("jobId") String jobId) {
         String ownerId = caller.ownerId();
@@ -181,6 +200,11 @@ public class JobsResource {
     @APIResponse(responseCode = "400", description = "bad status, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "429", description = LimitDocs.RATE_LIMITED, headers = {
+            @Header(name = "Retry-After", description = LimitDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Policy", description = LimitDocs.POLICY, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "RateLimit", description = LimitDocs.STATE, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     public JobListView list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                             @QueryParam("cursor") String cursor) {
         return listing.list(caller.ownerId(), status, limit, cursor);
@@ -202,6 +226,11 @@ public class JobsResource {
     @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "404", description = "no such job for this owner", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "409", description = "already COMPLETED or FAILED", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "429", description = LimitDocs.RATE_LIMITED, headers = {
+            @Header(name = "Retry-After", description = LimitDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Policy", description = LimitDocs.POLICY, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "RateLimit", description = LimitDocs.STATE, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("jobId") String jobId) {
         String ownerId = caller.ownerId();

@@ -34,7 +34,7 @@ public final class TaskItems {
         return item;
     }
 
-    static Map<String, AttributeValue> newTaskItem(TaskRef ref, JobType type, Instant now) {
+    static Map<String, AttributeValue> newTaskItem(TaskRef ref, JobType type, String ownerId, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(JobTable.taskKey(ref));
         item.put(ENTITY, Items.s("task"));
         item.put(JOB_ID, Items.s(ref.jobId()));
@@ -47,6 +47,9 @@ public final class TaskItems {
         item.put(UPDATED_AT, Items.millis(now));
         item.put(ActiveIndex.PK, Items.s(ActiveIndex.partition(JobStatus.PENDING, ref)));
         item.put(ActiveIndex.SK, Items.s(ActiveIndex.sortKey(now)));
+        item.put(ACTIVE_OWNER_KEY, Items.s(OwnerActiveTasks.partition(ownerId)));
+        item.put(OwnerActiveTasks.PK, Items.s(OwnerActiveTasks.partition(ownerId)));
+        item.put(OwnerActiveTasks.SK, Items.s(ref.taskId()));
         return item;
     }
 
