@@ -206,6 +206,9 @@ public final class Harness {
         env.put("SLUICE_WORKER_BACKOFF_MAX", "1s");
         env.put("SLUICE_WORKER_DRAIN_TIMEOUT", "5s");
         env.put("SLUICE_MODEL_TIMEOUT", "60s");
+        // One key submits every task at once: the API's per-client limits are not what a run exercises.
+        env.put("SLUICE_LIMITS_ACTIVE_JOBS", Integer.toString(Math.max(100, options.tasks())));
+        env.put("SLUICE_LIMITS_RATE_REQUESTS", "1000000");
         return env;
     }
 

@@ -36,6 +36,8 @@ public interface SluiceConfig {
 
     Retention retention();
 
+    Limits limits();
+
     interface Queue {
         /** Full queue URL; when absent the URL is looked up once from {@link #name()}. */
         Optional<String> url();
@@ -140,6 +142,37 @@ public interface SluiceConfig {
              */
             @WithDefault("5s")
             Duration callTimeout();
+        }
+    }
+
+    /** Limits on what one client may ask of the API (docs/architecture.md#limits). */
+    interface Limits {
+        Rate rate();
+
+        /**
+         * Most unfinished (PENDING or PROCESSING) jobs one owner may have; a submission beyond it answers
+         * 429. The count is eventually consistent, so a burst of concurrent submissions can overshoot it a little.
+         */
+        @WithDefault("100")
+        int activeJobs();
+
+        /** Retry-After sent with the active-jobs 429: roughly how long a job takes to finish. */
+        @WithDefault("30s")
+        Duration activeJobsRetryAfter();
+
+        /** Requests per API key, counted in DynamoDB so the limit holds across all API replicas. */
+        interface Rate {
+            /** Off: requests are neither counted nor refused, and no RateLimit headers are sent. */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Requests one API key may make per window, all routes and replicas together. */
+            @WithDefault("600")
+            int requests();
+
+            /** The fixed window the requests are counted in; whole seconds, aligned to the epoch. */
+            @WithDefault("1m")
+            Duration window();
         }
     }
 }

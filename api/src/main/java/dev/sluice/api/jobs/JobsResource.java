@@ -12,8 +12,11 @@ import dev.sluice.api.jobs.view.JobListView;
 import dev.sluice.api.jobs.view.JobView;
 import dev.sluice.api.jobs.view.JobViews;
 import dev.sluice.api.openapi.JobSubmission;
+import dev.sluice.api.openapi.LimitDocs;
 import dev.sluice.api.openapi.ProblemBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -103,6 +106,11 @@ public class JobsResource {
     @APIResponse(responseCode = "415", description = "not JSON", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "422", description = "invalid job, or Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "503", description = "saved but not queued; retry with the same Idempotency-Key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "429", description = LimitDocs.RATE_OR_ACTIVE_JOBS, headers = {
+            @Header(name = "Retry-After", description = LimitDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Policy", description = LimitDocs.POLICY, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "RateLimit", description = LimitDocs.STATE, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     public Response submit(
             @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER,
                     description = "makes the submission safe to retry: the same key and body answer the same job",
@@ -139,6 +147,11 @@ public class JobsResource {
     @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "404", description = "no such job for this owner", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "429", description = LimitDocs.RATE_LIMITED, headers = {
+            @Header(name = "Retry-After", description = LimitDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Policy", description = LimitDocs.POLICY, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "RateLimit", description = LimitDocs.STATE, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public JobView get(@PathParam("jobId") String jobId) {
         String ownerId = caller.ownerId();
@@ -160,6 +173,11 @@ public class JobsResource {
     @APIResponse(responseCode = "400", description = "bad status, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "429", description = LimitDocs.RATE_LIMITED, headers = {
+            @Header(name = "Retry-After", description = LimitDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Policy", description = LimitDocs.POLICY, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "RateLimit", description = LimitDocs.STATE, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     public JobListView list(
             @Parameter(description = "only jobs with this status; empty is the same as absent", allowEmptyValue = true,
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "PROCESSING", "COMPLETED", "FAILED", "CANCELLED"}))
@@ -189,6 +207,11 @@ public class JobsResource {
     @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "404", description = "no such job for this owner", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "409", description = "already COMPLETED or FAILED", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "429", description = LimitDocs.RATE_LIMITED, headers = {
+            @Header(name = "Retry-After", description = LimitDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Policy", description = LimitDocs.POLICY, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "RateLimit", description = LimitDocs.STATE, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("jobId") String jobId) {
         String ownerId = caller.ownerId();

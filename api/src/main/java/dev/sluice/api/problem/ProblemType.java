@@ -24,6 +24,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests with this API key"),
+    ACTIVE_JOBS_LIMIT("active-jobs-limit", 429, "Too many unfinished jobs"),
     ENQUEUE_FAILED("enqueue-failed", 503, "The job was saved but could not be queued"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "A backing service is unavailable"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");

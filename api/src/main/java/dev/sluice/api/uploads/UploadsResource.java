@@ -1,5 +1,6 @@
 package dev.sluice.api.uploads;
 
+import dev.sluice.api.openapi.LimitDocs;
 import dev.sluice.api.openapi.ProblemBody;
 import dev.sluice.api.openapi.UploadRequestBody;
 import dev.sluice.api.owner.CallerOwner;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -50,6 +53,11 @@ public class UploadsResource {
     @APIResponse(responseCode = "401", description = "no valid API key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "403", description = "the key lacks the scope", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "422", description = "bad content type or size, or too large", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "429", description = LimitDocs.RATE_LIMITED, headers = {
+            @Header(name = "Retry-After", description = LimitDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Policy", description = LimitDocs.POLICY, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "RateLimit", description = LimitDocs.STATE, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     public Response create(byte[] body) {
         UploadRequest request = reader.read(body);
         UploadTicket ticket = presigner.presign(caller.ownerId(), request);

@@ -36,6 +36,9 @@ class OpenApiDocumentTest {
             assertThat(operation.path("summary").asText()).as(method + " " + path).isNotBlank();
             JsonNode responses = operation.path("responses");
             assertThat(responses.has("401")).as(method + " " + path + " documents 401").isTrue();
+            assertThat(responses.path("429").path("headers").has("Retry-After")).as(method + " " + path
+                    + " documents the rate limit's 429 with Retry-After").isTrue();
+            assertThat(responses.path("429").path("headers").has("RateLimit")).isTrue();
             responses.fieldNames().forEachRemaining(code -> {
                 if (code.startsWith("4") || code.startsWith("5")) {
                     assertThat(responses.path(code).path("content").path("application/problem+json")

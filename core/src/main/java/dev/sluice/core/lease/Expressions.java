@@ -5,6 +5,7 @@ import static dev.sluice.core.store.TaskAttributes.*;
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.TaskRef;
 import dev.sluice.core.store.ActiveIndex;
+import dev.sluice.core.store.OwnerActiveTasks;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +24,18 @@ final class Expressions {
     /** Index attributes of a PENDING task: since when it waits. */
     static final String INDEX_AS_PENDING = "#gsi2pk = :pendingPartition, #gsi2sk = :nowKey";
 
-    /** Terminal tasks leave the sparse index. */
-    static final String UNINDEX = "#gsi2pk, #gsi2sk";
+    /**
+     * Terminal tasks leave both sparse indexes: the reaper's ({@code gsi2}) and the owner's count of
+     * unfinished tasks ({@code gsi3}). Every terminal transition uses this, with {@link #unindexing}.
+     */
+    static final String UNINDEX = "#gsi2pk, #gsi2sk, #gsi3pk, #gsi3sk";
+
+    /**
+     * A terminal task made PENDING again (an operator's redrive) counts for its owner again. The
+     * owner's partition comes from the task's own permanent copy, so the writer need not know the owner.
+     * Transitions to PENDING from PROCESSING need not: an unfinished task never lost these keys.
+     */
+    static final String REINDEX_OWNER = "#gsi3pk = #activeOwnerKey, #gsi3sk = #taskId";
 
     private Expressions() {
     }
@@ -34,6 +45,20 @@ final class Expressions {
         for (String placeholder : placeholders) {
             names.put(placeholder, attribute(placeholder));
         }
+        return names;
+    }
+
+    /** {@link #names} plus the placeholders {@link #UNINDEX} uses. */
+    static Map<String, String> unindexing(String... placeholders) {
+        Map<String, String> names = names(placeholders);
+        names.putAll(names("#gsi2pk", "#gsi2sk", "#gsi3pk", "#gsi3sk"));
+        return names;
+    }
+
+    /** {@link #names} plus the placeholders {@link #REINDEX_OWNER} uses. */
+    static Map<String, String> reindexingOwner(String... placeholders) {
+        Map<String, String> names = names(placeholders);
+        names.putAll(names("#gsi3pk", "#gsi3sk", "#activeOwnerKey", "#taskId"));
         return names;
     }
 
@@ -57,6 +82,10 @@ final class Expressions {
             case "#dlqRequeues" -> DLQ_REQUEUES;
             case "#gsi2pk" -> ActiveIndex.PK;
             case "#gsi2sk" -> ActiveIndex.SK;
+            case "#gsi3pk" -> OwnerActiveTasks.PK;
+            case "#gsi3sk" -> OwnerActiveTasks.SK;
+            case "#activeOwnerKey" -> ACTIVE_OWNER_KEY;
+            case "#taskId" -> TASK_ID;
             case "#pk" -> dev.sluice.core.store.JobTable.PK;
             default -> throw new IllegalArgumentException("unknown placeholder " + placeholder);
         };

@@ -8,6 +8,7 @@ import static dev.sluice.core.lease.Expressions.millis;
 import static dev.sluice.core.lease.Expressions.names;
 import static dev.sluice.core.lease.Expressions.number;
 import static dev.sluice.core.lease.Expressions.status;
+import static dev.sluice.core.lease.Expressions.unindexing;
 
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.Task;
@@ -115,9 +116,8 @@ public final class LeaseManager {
                         + " #outputSize = :size, #outputSha256 = :sha256, #completedAt = :now, #updatedAt = :now"
                         + " REMOVE #leaseOwner, #leaseExpiresAt, #lastError, " + UNINDEX,
                 HELD,
-                names("#status", "#leaseOwner", "#fencingToken", "#outputKey", "#outputContentType", "#outputSize",
-                        "#outputSha256", "#completedAt", "#updatedAt", "#leaseExpiresAt", "#lastError",
-                        "#gsi2pk", "#gsi2sk"),
+                unindexing("#status", "#leaseOwner", "#fencingToken", "#outputKey", "#outputContentType",
+                        "#outputSize", "#outputSha256", "#completedAt", "#updatedAt", "#leaseExpiresAt", "#lastError"),
                 values);
     }
 
@@ -166,8 +166,8 @@ public final class LeaseManager {
                 "SET #status = :failed, #lastError = :error, #completedAt = :now, #updatedAt = :now"
                         + " REMOVE #leaseOwner, #leaseExpiresAt, " + UNINDEX,
                 HELD,
-                names("#status", "#leaseOwner", "#fencingToken", "#lastError", "#completedAt", "#updatedAt",
-                        "#leaseExpiresAt", "#gsi2pk", "#gsi2sk"),
+                unindexing("#status", "#leaseOwner", "#fencingToken", "#lastError", "#completedAt", "#updatedAt",
+                        "#leaseExpiresAt"),
                 values);
     }
 

@@ -1,12 +1,15 @@
 package dev.sluice.core.lease;
 
 import static dev.sluice.core.lease.Expressions.INDEX_AS_PENDING;
+import static dev.sluice.core.lease.Expressions.REINDEX_OWNER;
 import static dev.sluice.core.lease.Expressions.UNINDEX;
 import static dev.sluice.core.lease.Expressions.error;
 import static dev.sluice.core.lease.Expressions.millis;
 import static dev.sluice.core.lease.Expressions.names;
 import static dev.sluice.core.lease.Expressions.number;
+import static dev.sluice.core.lease.Expressions.reindexingOwner;
 import static dev.sluice.core.lease.Expressions.status;
+import static dev.sluice.core.lease.Expressions.unindexing;
 
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.TaskRef;
@@ -69,8 +72,8 @@ public final class LeaseRecovery {
                 "SET #status = :failed, #lastError = :error, #completedAt = :now, #updatedAt = :now"
                         + " REMOVE #leaseOwner, #leaseExpiresAt, " + UNINDEX,
                 "attribute_exists(#pk) AND " + NOT_LIVE,
-                names("#pk", "#status", "#leaseExpiresAt", "#lastError", "#completedAt", "#updatedAt", "#leaseOwner",
-                        "#gsi2pk", "#gsi2sk"),
+                unindexing("#pk", "#status", "#leaseExpiresAt", "#lastError", "#completedAt", "#updatedAt",
+                        "#leaseOwner"),
                 values);
     }
 
@@ -100,7 +103,8 @@ public final class LeaseRecovery {
 
     /**
      * An operator's redrive: FAILED, PENDING or abandoned PROCESSING → PENDING with a fresh attempt
-     * budget. Never touches COMPLETED tasks or live leases.
+     * budget, counted again among its owner's unfinished tasks. Never touches COMPLETED tasks or live
+     * leases. The only transition that makes a terminal task unfinished again.
      */
     public boolean resetForRedrive(TaskRef ref) {
         Instant now = clock.instant();
@@ -112,11 +116,12 @@ public final class LeaseRecovery {
         values.put(":zero", number(0));
         return updates.apply(JobTable.taskKey(ref),
                 "SET #status = :pending, #attempts = :zero, #shutdownReleases = :zero, #modelFailures = :zero,"
-                        + " #dlqRequeues = :zero, #updatedAt = :now, " + INDEX_AS_PENDING
+                        + " #dlqRequeues = :zero, #updatedAt = :now, " + INDEX_AS_PENDING + ", " + REINDEX_OWNER
                         + " REMOVE #leaseOwner, #leaseExpiresAt, #completedAt",
                 "attribute_exists(#pk) AND (#status = :failed OR " + NOT_LIVE + ")",
-                names("#pk", "#status", "#leaseExpiresAt", "#attempts", "#shutdownReleases", "#modelFailures",
-                        "#dlqRequeues", "#updatedAt", "#leaseOwner", "#completedAt", "#gsi2pk", "#gsi2sk"),
+                reindexingOwner("#pk", "#status", "#leaseExpiresAt", "#attempts", "#shutdownReleases",
+                        "#modelFailures", "#dlqRequeues", "#updatedAt", "#leaseOwner", "#completedAt", "#gsi2pk",
+                        "#gsi2sk"),
                 values);
     }
 
@@ -136,8 +141,7 @@ public final class LeaseRecovery {
                 "SET #status = :cancelled, #completedAt = :now, #updatedAt = :now"
                         + " REMOVE #leaseOwner, #leaseExpiresAt, " + UNINDEX,
                 "attribute_exists(#pk) AND #status IN (:pending, :processing)",
-                names("#pk", "#status", "#completedAt", "#updatedAt", "#leaseOwner", "#leaseExpiresAt",
-                        "#gsi2pk", "#gsi2sk"),
+                unindexing("#pk", "#status", "#completedAt", "#updatedAt", "#leaseOwner", "#leaseExpiresAt"),
                 values);
     }
 

@@ -65,7 +65,7 @@ public final class JobStore {
 
         Instant expiresAt = now.plus(retention);
         Map<String, AttributeValue> jobItem = TaskItems.newJobItem(jobId, request, now, expiresAt);
-        Map<String, AttributeValue> taskItem = TaskItems.newTaskItem(taskRef, request.type(), now, expiresAt);
+        Map<String, AttributeValue> taskItem = TaskItems.newTaskItem(taskRef, request.type(), request.ownerId(), now, expiresAt);
         List<TransactWriteItem> writes = new ArrayList<>();
         request.idempotencyKey().ifPresent(key -> writes.add(idempotency.claim(request, key, jobId, now)));
         writes.add(put(jobItem));
@@ -191,6 +191,30 @@ public final class JobStore {
             // The record vanished between the write and the read: the other request's transaction is gone too.
             return new JobCreation.InFlight(key);
         }
+        return answerFrom(request, key, existing);
+    }
+
+    /**
+     * What {@link #create} would answer a retry of {@code request}, without writing anything: the
+     * replayed job, {@code KeyReused} or {@code InFlight}; empty when the request has no idempotency
+     * key or its key is unused (or expired), i.e. when {@code create} would make a new job. Lets a
+     * caller that must not create a job now (the owner is at its cap) still answer a retry.
+     */
+    public Optional<JobCreation> earlierAnswer(NewJob request) {
+        if (request.idempotencyKey().isEmpty()) {
+            return Optional.empty();
+        }
+        String key = request.idempotencyKey().get();
+        Map<String, AttributeValue> existing = dynamo.getItem(GetItemRequest.builder().tableName(table)
+                .key(JobTable.idempotencyKey(request.ownerId(), key)).consistentRead(true).build()).item();
+        if (existing == null || existing.isEmpty()
+                || Items.numberOrZero(existing, JobTable.EXPIRES_AT) < clock.instant().getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(answerFrom(request, key, existing));
+    }
+
+    private JobCreation answerFrom(NewJob request, String key, Map<String, AttributeValue> existing) {
         IdempotencyRecords.Found found = IdempotencyRecords.judge(existing, request, clock.instant());
         if (found instanceof IdempotencyRecords.Found.DifferentRequest) {
             return new JobCreation.KeyReused(key);

@@ -19,10 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * <pre>
  * item          pk                       sk              gsi1pk            gsi1sk
  * job           JOB#{jobId}              JOB             OWNER#{ownerId}   {createdAt}#{jobId}
- * task          JOB#{jobId}              TASK#{taskId}                    (gsi2: see ActiveIndex)
+ * task          JOB#{jobId}              TASK#{taskId}                    (gsi2: see ActiveIndex,
+ *                                                                         gsi3: see OwnerActiveTasks)
  * idempotency   IDEM#{ownerId}#{key}     IDEM
  * object ref    OBJECT#{s3Key}           JOB#{jobId}
  * audit         AUDIT#erasure#{ownerHash} {requestedAt}#{erasureJobId}
+ * rate window   RATE#{keyId}#{start}     RATE
  * </pre>
  *
  * A job and its tasks share a partition so one strongly consistent Query reads a whole job. Job,
@@ -37,7 +39,8 @@ public final class JobTable {
     public static final String GSI1_SK = "gsi1sk";
     /**
      * Epoch seconds; DynamoDB's TTL deletes the item some time (up to days) after it. Jobs, tasks and
-     * object references get {@code createdAt + retention}, idempotency records their shorter TTL.
+     * object references get {@code createdAt + retention}, idempotency records and rate windows their
+     * own shorter expiry.
      */
     public static final String EXPIRES_AT = "expiresAt";
 
@@ -65,6 +68,11 @@ public final class JobTable {
         return Map.of(PK, s(objectReferencePk(objectKey)), SK, s(jobPk(jobId)));
     }
 
+    /** One API key's request count in the fixed window starting at {@code windowStart} (epoch seconds). */
+    public static Map<String, AttributeValue> rateWindowKey(String keyId, long windowStart) {
+        return Map.of(PK, s("RATE#" + keyId + "#" + windowStart), SK, s("RATE"));
+    }
+
     public static String objectReferencePk(String objectKey) {
         return "OBJECT#" + objectKey;
     }
@@ -79,7 +87,8 @@ public final class JobTable {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        attr(PK), attr(SK), attr(GSI1_PK), attr(GSI1_SK), attr(ActiveIndex.PK), attr(ActiveIndex.SK))
+                        attr(PK), attr(SK), attr(GSI1_PK), attr(GSI1_SK), attr(ActiveIndex.PK), attr(ActiveIndex.SK),
+                        attr(OwnerActiveTasks.PK), attr(OwnerActiveTasks.SK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(GSI1)
@@ -90,6 +99,12 @@ public final class JobTable {
                         .indexName(ActiveIndex.NAME)
                         .keySchema(key(ActiveIndex.PK, KeyType.HASH), key(ActiveIndex.SK, KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build(),
+                        // Only ever counted, so keys are all it needs to hold.
+                        GlobalSecondaryIndex.builder()
+                        .indexName(OwnerActiveTasks.NAME)
+                        .keySchema(key(OwnerActiveTasks.PK, KeyType.HASH), key(OwnerActiveTasks.SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                         .build())
                 .build();
     }

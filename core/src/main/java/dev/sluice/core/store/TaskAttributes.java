@@ -42,6 +42,8 @@ public final class TaskAttributes {
     public static final String MODEL_FAILURES = "modelFailures";
     /** Times the reaper took the task's message out of the DLQ because the model had not failed it enough. */
     public static final String DLQ_REQUEUES = "dlqRequeues";
+    /** The owner's {@code gsi3} partition, kept for good: see {@link OwnerActiveTasks}. */
+    public static final String ACTIVE_OWNER_KEY = OwnerActiveTasks.ACTIVE_OWNER_KEY;
 
     private TaskAttributes() {
     }

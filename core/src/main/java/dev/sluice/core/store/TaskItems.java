@@ -37,7 +37,8 @@ public final class TaskItems {
         return item;
     }
 
-    static Map<String, AttributeValue> newTaskItem(TaskRef ref, JobType type, Instant now, Instant expiresAt) {
+    static Map<String, AttributeValue> newTaskItem(TaskRef ref, JobType type, String ownerId, Instant now,
+                                                   Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(JobTable.taskKey(ref));
         item.put(ENTITY, Items.s("task"));
         item.put(JOB_ID, Items.s(ref.jobId()));
@@ -51,6 +52,9 @@ public final class TaskItems {
         item.put(JobTable.EXPIRES_AT, Items.n(expiresAt.getEpochSecond()));
         item.put(ActiveIndex.PK, Items.s(ActiveIndex.partition(JobStatus.PENDING, ref)));
         item.put(ActiveIndex.SK, Items.s(ActiveIndex.sortKey(now)));
+        item.put(ACTIVE_OWNER_KEY, Items.s(OwnerActiveTasks.partition(ownerId)));
+        item.put(OwnerActiveTasks.PK, Items.s(OwnerActiveTasks.partition(ownerId)));
+        item.put(OwnerActiveTasks.SK, Items.s(ref.taskId()));
         return item;
     }
 

@@ -12,6 +12,8 @@ import dev.sluice.core.job.TaskOutput;
 import dev.sluice.core.job.TaskRef;
 import dev.sluice.core.store.JobCreation;
 import dev.sluice.core.store.JobStore;
+import dev.sluice.core.store.JobTable;
+import dev.sluice.core.store.OwnerActiveTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +50,11 @@ class LeaseManagerTest {
     }
 
     private static TaskRef newTask() {
-        var created = (JobCreation.Created) jobs.create(new NewJob("owner-1", JobType.IMAGE_GENERATION,
+        return newTask("owner-1");
+    }
+
+    private static TaskRef newTask(String owner) {
+        var created = (JobCreation.Created) jobs.create(new NewJob(owner, JobType.IMAGE_GENERATION,
                 "{\"prompt\":\"p\"}", Optional.empty(), "hash"));
         return created.job().tasks().get(0).ref();
     }
@@ -228,6 +234,36 @@ class LeaseManagerTest {
 
         assertThat(leases.complete(lease, OUTPUT)).isTrue();
         assertThat(leases.acquire(ref, "b", TTL)).isInstanceOf(LeaseAcquisition.AlreadyTerminal.class);
+    }
+
+    @Test
+    void finishingTakesATaskOutOfItsOwnersActiveCountAndReleasingDoesNot() {
+        String owner = "owner-" + java.util.UUID.randomUUID();
+        OwnerActiveTasks active = new OwnerActiveTasks(table.dynamo(), table.name());
+        TaskRef completed = newTask(owner);
+        TaskRef failed = newTask(owner);
+        TaskRef released = newTask(owner);
+        TaskRef running = newTask(owner);
+        assertThat(active.countUpTo(owner, 100)).isEqualTo(4);
+
+        assertThat(leases.complete(acquired(leases.acquire(completed, "a", TTL)), OUTPUT)).isTrue();
+        assertThat(leases.fail(acquired(leases.acquire(failed, "a", TTL)), "bad input")).isTrue();
+        assertThat(leases.release(acquired(leases.acquire(released, "a", TTL)), "throttled")).isTrue();
+        assertThat(leases.releaseForShutdown(acquired(leases.acquire(running, "a", TTL)), 3))
+                .isEqualTo(ShutdownRelease.RELEASED);
+        acquired(leases.acquire(running, "a", TTL));
+
+        assertThat(active.countUpTo(owner, 100)).as("PENDING and PROCESSING count, finished tasks do not").isEqualTo(2);
+        assertThat(active.countUpTo(owner, 1)).as("counting stops at the cap").isEqualTo(1);
+        assertThat(item(completed)).doesNotContainKeys(OwnerActiveTasks.PK, OwnerActiveTasks.SK)
+                .containsKey(OwnerActiveTasks.ACTIVE_OWNER_KEY);
+        assertThat(item(failed)).doesNotContainKeys(OwnerActiveTasks.PK, OwnerActiveTasks.SK);
+        assertThat(item(released).get(OwnerActiveTasks.PK).s()).isEqualTo(OwnerActiveTasks.partition(owner));
+        assertThat(active.countUpTo("owner-with-nothing-" + owner, 100)).isZero();
+    }
+
+    private static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item(TaskRef ref) {
+        return table.dynamo().getItem(b -> b.tableName(table.name()).key(JobTable.taskKey(ref)).consistentRead(true)).item();
     }
 
     private static Lease acquired(LeaseAcquisition acquisition) {

@@ -12,6 +12,8 @@ import dev.sluice.core.job.TaskOutput;
 import dev.sluice.core.job.TaskRef;
 import dev.sluice.core.store.JobCreation;
 import dev.sluice.core.store.JobStore;
+import dev.sluice.core.store.JobTable;
+import dev.sluice.core.store.OwnerActiveTasks;
 import dev.sluice.core.store.TaskIndex;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +47,11 @@ class LeaseRecoveryTest {
     }
 
     private static TaskRef newTask() {
-        return ((JobCreation.Created) jobs.create(new NewJob("o", JobType.IMAGE_GENERATION, "{}", Optional.empty(), "h")))
+        return newTask("o");
+    }
+
+    private static TaskRef newTask(String owner) {
+        return ((JobCreation.Created) jobs.create(new NewJob(owner, JobType.IMAGE_GENERATION, "{}", Optional.empty(), "h")))
                 .job().tasks().get(0).ref();
     }
 
@@ -246,6 +252,43 @@ class LeaseRecoveryTest {
 
         assertThat(task(completed).status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(task(failed).status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    void theOwnersActiveCountFollowsEveryRecoveryTransition() {
+        String owner = "owner-" + java.util.UUID.randomUUID();
+        OwnerActiveTasks active = new OwnerActiveTasks(table.dynamo(), table.name());
+        TaskRef cancelled = newTask(owner);
+        TaskRef deadLettered = newTask(owner);
+        TaskRef reclaimed = newTask(owner);
+        TaskRef requeued = newTask(owner);
+        TaskRef cancelledWhileRunning = newTask(owner);
+        Lease reclaimedLease = acquire(reclaimed, "dead-worker");
+        acquire(requeued, "killed-worker");
+        acquire(cancelledWhileRunning, "busy-worker");
+        clock.advance(TTL.plusSeconds(1));
+
+        assertThat(recovery.cancel(cancelled)).isTrue();
+        assertThat(recovery.cancel(cancelledWhileRunning)).isTrue();
+        assertThat(recovery.failDeadLettered(deadLettered, "dlq")).isTrue();
+        assertThat(recovery.reclaimExpired(reclaimed, reclaimedLease.fencingToken(), "expired")).isTrue();
+        assertThat(recovery.requeueDeadLettered(requeued, 3)).isTrue();
+
+        assertThat(active.countUpTo(owner, 100)).as("reclaimed and requeued tasks still wait").isEqualTo(2);
+        assertThat(index.pendingSince(clock.instant().plusSeconds(1), 1000).stream().map(Task::ref))
+                .contains(reclaimed, requeued).doesNotContain(cancelled, deadLettered);
+
+        assertThat(recovery.resetForRedrive(deadLettered)).isTrue();
+        assertThat(active.countUpTo(owner, 100)).as("a redriven task counts again").isEqualTo(3);
+        assertThat(recovery.resetForRedrive(cancelled)).as("cancelled tasks stay out").isFalse();
+        var redriven = table.dynamo().getItem(b -> b.tableName(table.name()).key(JobTable.taskKey(deadLettered))
+                .consistentRead(true)).item();
+        assertThat(redriven.get(OwnerActiveTasks.PK).s()).isEqualTo(OwnerActiveTasks.partition(owner));
+        assertThat(redriven.get(OwnerActiveTasks.SK).s()).isEqualTo(deadLettered.taskId());
+        assertThat(task(deadLettered).status()).isEqualTo(JobStatus.PENDING);
+
+        assertThat(recovery.resetForRedrive(requeued)).as("redriving a PENDING task keeps it counted once").isTrue();
+        assertThat(active.countUpTo(owner, 100)).isEqualTo(3);
     }
 
     @Test

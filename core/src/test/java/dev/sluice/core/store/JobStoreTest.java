@@ -111,6 +111,23 @@ class JobStoreTest {
     }
 
     @Test
+    void anEarlierAnswerIsFoundWithoutWritingAndOnlyForAKeyInUse() {
+        Job first = ((JobCreation.Created) jobs.create(request("owner-e", "key-e", "hash-1"))).job();
+
+        JobCreation replay = jobs.earlierAnswer(request("owner-e", "key-e", "hash-1")).orElseThrow();
+        assertThat(replay).isInstanceOf(JobCreation.Replayed.class);
+        assertThat(((JobCreation.Replayed) replay).job().jobId()).isEqualTo(first.jobId());
+        assertThat(jobs.earlierAnswer(request("owner-e", "key-e", "hash-2"))).contains(new JobCreation.KeyReused("key-e"));
+        assertThat(jobs.earlierAnswer(request("owner-e", "key-unused", "hash-1"))).isEmpty();
+        assertThat(jobs.earlierAnswer(request("owner-other", "key-e", "hash-1"))).as("keys are per owner").isEmpty();
+        assertThat(jobs.earlierAnswer(request("owner-e", null, "hash-1"))).isEmpty();
+        assertThat(jobItemsOf("owner-e")).isEqualTo(1);
+
+        clock.advance(IDEMPOTENCY_TTL.plusSeconds(1));
+        assertThat(jobs.earlierAnswer(request("owner-e", "key-e", "hash-1"))).as("expired, TTL or not").isEmpty();
+    }
+
+    @Test
     void idempotencyKeysAreScopedToTheOwner() {
         Job mine = ((JobCreation.Created) jobs.create(request("owner-d", "shared-key", "h"))).job();
 

@@ -1,5 +1,6 @@
 package dev.sluice.api.jobs.submit;
 
+import dev.sluice.api.limits.ActiveJobsLimit;
 import dev.sluice.api.queue.TaskQueue;
 import dev.sluice.core.job.Job;
 import dev.sluice.core.job.JobStatus;
@@ -10,6 +11,7 @@ import dev.sluice.core.store.JobCreation;
 import dev.sluice.core.store.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Persists a job, then queues its tasks: DynamoDB first so a message never points at nothing. The two
  * writes are not atomic, so the gap is closed from the other side: a task counts as queued only once
  * {@code enqueuedAt} is set, and a replay of the same idempotent request sends every task still lacking it.
+ * An owner at its cap of unfinished jobs ({@link ActiveJobsLimit}) gets no new job, but still its replays.
  */
 @ApplicationScoped
 public class JobSubmitter {
@@ -26,15 +29,30 @@ public class JobSubmitter {
     private final JobStore store;
     private final TaskQueue queue;
     private final Clock clock;
+    private final ActiveJobsLimit activeJobs;
 
-    public JobSubmitter(JobStore store, TaskQueue queue, Clock clock) {
+    public JobSubmitter(JobStore store, TaskQueue queue, Clock clock, ActiveJobsLimit activeJobs) {
         this.store = store;
         this.queue = queue;
         this.clock = clock;
+        this.activeJobs = activeJobs;
     }
 
     public SubmissionOutcome submit(NewJob request) {
-        JobCreation creation = store.create(request);
+        JobCreation creation;
+        // Only client jobs count against the cap: an erasure request must never be refused for the
+        // very jobs it is about to erase.
+        if (request.type().submittable() && activeJobs.reached(request.ownerId())) {
+            // A retry of a job that already exists gets that job's answer, never a 429: it asks for
+            // nothing new, and refusing it could make a client give up on a job that is running.
+            Optional<JobCreation> earlier = store.earlierAnswer(request);
+            if (earlier.isEmpty()) {
+                return new SubmissionOutcome.ActiveJobsLimitReached();
+            }
+            creation = earlier.get();
+        } else {
+            creation = store.create(request);
+        }
         if (creation instanceof JobCreation.Created created) {
             return answered(request, enqueueUnqueued(created.job(), false));
         }

@@ -1,6 +1,7 @@
 package dev.sluice.api.jobs.submit;
 
 import dev.sluice.api.config.SluiceConfig;
+import dev.sluice.api.limits.ActiveJobsLimit;
 import dev.sluice.api.metrics.SubmissionMetrics;
 import dev.sluice.api.problem.Problem;
 import dev.sluice.api.problem.ProblemException;
@@ -18,10 +19,12 @@ public class SubmissionAnswer {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final SubmissionMetrics submissions;
+    private final ActiveJobsLimit activeJobs;
     private final int retryAfterSeconds;
 
-    public SubmissionAnswer(SubmissionMetrics submissions, SluiceConfig config) {
+    public SubmissionAnswer(SubmissionMetrics submissions, ActiveJobsLimit activeJobs, SluiceConfig config) {
         this.submissions = submissions;
+        this.activeJobs = activeJobs;
         this.retryAfterSeconds = config.api().retryAfterSeconds();
     }
 
@@ -38,6 +41,9 @@ public class SubmissionAnswer {
                 response.header(REPLAYED_HEADER, "true");
             }
             return response.build();
+        }
+        if (outcome instanceof SubmissionOutcome.ActiveJobsLimitReached) {
+            throw activeJobs.refusal();
         }
         if (outcome instanceof SubmissionOutcome.KeyReused) {
             throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,

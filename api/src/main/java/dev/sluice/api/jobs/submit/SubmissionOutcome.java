@@ -13,6 +13,10 @@ public sealed interface SubmissionOutcome {
     record KeyReused(String idempotencyKey) implements SubmissionOutcome {
     }
 
+    /** The owner has as many unfinished jobs as allowed: nothing was written. */
+    record ActiveJobsLimitReached() implements SubmissionOutcome {
+    }
+
     /** Another request with the same idempotency key is being written at this moment. */
     record InFlight(String idempotencyKey) implements SubmissionOutcome {
     }
