@@ -112,19 +112,22 @@ class JobStoreTest {
 
     @Test
     void anEarlierAnswerIsFoundWithoutWritingAndOnlyForAKeyInUse() {
-        Job first = ((JobCreation.Created) jobs.create(request("owner-e", "key-e", "hash-1"))).job();
+        Job first = ((JobCreation.Created) jobs.create(request("owner-l", "key-l", "hash-1"))).job();
+        assertThat(jobs.earlierAnswer(request("owner-l", "key-l", "hash-1"))).as("not answered yet")
+                .contains(new JobCreation.InFlight("key-l"));
+        jobs.idempotentRequestAnswered("owner-l", "key-l", first.jobId());
 
-        JobCreation replay = jobs.earlierAnswer(request("owner-e", "key-e", "hash-1")).orElseThrow();
+        JobCreation replay = jobs.earlierAnswer(request("owner-l", "key-l", "hash-1")).orElseThrow();
         assertThat(replay).isInstanceOf(JobCreation.Replayed.class);
         assertThat(((JobCreation.Replayed) replay).job().jobId()).isEqualTo(first.jobId());
-        assertThat(jobs.earlierAnswer(request("owner-e", "key-e", "hash-2"))).contains(new JobCreation.KeyReused("key-e"));
-        assertThat(jobs.earlierAnswer(request("owner-e", "key-unused", "hash-1"))).isEmpty();
-        assertThat(jobs.earlierAnswer(request("owner-other", "key-e", "hash-1"))).as("keys are per owner").isEmpty();
-        assertThat(jobs.earlierAnswer(request("owner-e", null, "hash-1"))).isEmpty();
-        assertThat(jobItemsOf("owner-e")).isEqualTo(1);
+        assertThat(jobs.earlierAnswer(request("owner-l", "key-l", "hash-2"))).contains(new JobCreation.KeyReused("key-l"));
+        assertThat(jobs.earlierAnswer(request("owner-l", "key-unused", "hash-1"))).isEmpty();
+        assertThat(jobs.earlierAnswer(request("owner-other", "key-l", "hash-1"))).as("keys are per owner").isEmpty();
+        assertThat(jobs.earlierAnswer(request("owner-l", null, "hash-1"))).isEmpty();
+        assertThat(jobItemsOf("owner-l")).isEqualTo(1);
 
         clock.advance(IDEMPOTENCY_TTL.plusSeconds(1));
-        assertThat(jobs.earlierAnswer(request("owner-e", "key-e", "hash-1"))).as("expired, TTL or not").isEmpty();
+        assertThat(jobs.earlierAnswer(request("owner-l", "key-l", "hash-1"))).as("expired, TTL or not").isEmpty();
     }
 
     @Test
