@@ -59,6 +59,7 @@ class ApiKeyAuthTest {
         assertUnauthenticated(anonymous().when().delete(jobPath), jobPath);
         assertUnauthenticated(anonymous().contentType(ContentType.JSON)
                 .body("{\"contentType\":\"video/mp4\",\"sizeBytes\":10}").when().post("/v1/uploads"), "/v1/uploads");
+        assertUnauthenticated(anonymous().when().delete("/v1/me/data"), "/v1/me/data");
 
         assertThat(LocalState.tableItems()).isEqualTo(items);
         assertThat(LocalState.queuedMessages()).isZero();
@@ -116,6 +117,7 @@ class ApiKeyAuthTest {
         assertProblem(as(readOnly).delete(jobPath), 403, "forbidden", jobPath);
         assertProblem(as(readOnly).contentType(ContentType.JSON).body("{\"contentType\":\"video/mp4\",\"sizeBytes\":10}")
                 .post("/v1/uploads"), 403, "forbidden", "/v1/uploads");
+        assertProblem(as(readOnly).delete("/v1/me/data"), 403, "forbidden", "/v1/me/data");
         assertProblem(as(writeOnly).get("/v1/jobs"), 403, "forbidden", "/v1/jobs");
         assertProblem(as(writeOnly).get(jobPath), 403, "forbidden", jobPath);
         assertThat(LocalState.queuedMessages()).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.api.LocalState;
 import dev.sluice.api.TestKeys;
+import dev.sluice.api.jobs.submit.SubmissionAnswer;
 import dev.sluice.core.auth.ApiKey;
 import dev.sluice.devstack.DevStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -61,7 +62,7 @@ class ActiveJobsLimitTest {
 
         Response afterCancel = submit(owner, "job-over", "one too many");
         assertThat(afterCancel.statusCode()).as("a cancelled job frees its slot: " + afterCancel.asString()).isEqualTo(202);
-        assertThat(afterCancel.header(dev.sluice.api.jobs.JobsResource.REPLAYED_HEADER)).isNull();
+        assertThat(afterCancel.header(SubmissionAnswer.REPLAYED_HEADER)).isNull();
         assertProblem(submit(owner, "job-over-again", "and another"), 429, "active-jobs-limit", "/v1/jobs");
     }
 
@@ -77,7 +78,7 @@ class ActiveJobsLimitTest {
         Response replay = submit(owner, "order-1", "owl 1");
 
         assertThat(replay.statusCode()).as(replay.asString()).isEqualTo(202);
-        assertThat(replay.header(dev.sluice.api.jobs.JobsResource.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(replay.header(SubmissionAnswer.REPLAYED_HEADER)).isEqualTo("true");
         assertThat(replay.jsonPath().getString("jobId")).isEqualTo(jobs.get(1));
         assertThat(LocalState.queuedMessages()).as("the job was queued already; nothing is sent again").isZero();
         assertProblem(submit(owner, "order-1", "another owl"), 422, "idempotency-key-reused", "/v1/jobs");
