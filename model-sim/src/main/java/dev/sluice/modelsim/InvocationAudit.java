@@ -11,9 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class InvocationAudit {
 
+    private static final long SETTLE_NANOS = 2_000_000_000L;
+
     private final int capacity;
     private final AtomicLong seq = new AtomicLong();
     private final ArrayDeque<InvocationRecord> records = new ArrayDeque<>();
+    /** Answers being written, whose record follows once the write is done (it tells a disconnect). */
+    private int answering;
 
     InvocationAudit(int capacity) {
         if (capacity < 1) {
@@ -27,14 +31,37 @@ final class InvocationAudit {
         return seq.incrementAndGet();
     }
 
+    /** Called before an answer is written; {@link #add} follows once it is. */
+    synchronized void answering() {
+        answering++;
+    }
+
     synchronized void add(InvocationRecord record) {
         if (records.size() == capacity) {
             records.removeFirst();
         }
         records.addLast(record);
+        if (answering > 0) {
+            answering--;
+        }
+        notifyAll();
     }
 
+    /**
+     * The records, after waiting (briefly) for answers still being written: a client that has read its
+     * answer must find the invocation here, though the record is only added after the write.
+     */
     synchronized List<InvocationRecord> snapshot() {
+        long deadline = System.nanoTime() + SETTLE_NANOS;
+        long left;
+        while (answering > 0 && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return new ArrayList<>(records);
     }
 

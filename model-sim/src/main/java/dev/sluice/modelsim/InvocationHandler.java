@@ -74,10 +74,15 @@ final class InvocationHandler implements HttpHandler {
 
         // Taken before writing, so [startNanos, endNanos] lies within the caller's own view of the call.
         long endNanos = System.nanoTime();
-        boolean disconnected = !respond(exchange, reply, attributes, requestId);
-        audit.add(new InvocationRecord(seq, endpoint, attributes.taskId(), attributes.fencingToken(),
-                attributes.caller(), attributes.raw(), startNanos, endNanos, latency, reply.status(),
-                reply.outcome(), disconnected));
+        audit.answering();
+        boolean disconnected = true;
+        try {
+            disconnected = !respond(exchange, reply, attributes, requestId);
+        } finally {
+            audit.add(new InvocationRecord(seq, endpoint, attributes.taskId(), attributes.fencingToken(),
+                    attributes.caller(), attributes.raw(), startNanos, endNanos, latency, reply.status(),
+                    reply.outcome(), disconnected));
+        }
     }
 
     /** @return false when the caller had gone and the response could not be written */
