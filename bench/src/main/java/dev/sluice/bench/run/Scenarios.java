@@ -1,11 +1,13 @@
 package dev.sluice.bench.run;
 
+import dev.sluice.bench.admission.AdmissionScenario;
 import java.util.List;
 import java.util.Optional;
 
 /** Every scenario, in the order {@code all} runs them. */
 public final class Scenarios {
-    private static final List<Scenario> ALL = List.of();
+    private static final List<Scenario> ALL = List.of(
+            new AdmissionScenario());
 
     private Scenarios() {
     }
