@@ -1,13 +1,17 @@
 package dev.sluice.bench.run;
 
 import dev.sluice.bench.admission.AdmissionScenario;
+import dev.sluice.bench.overhead.OverheadScenario;
+import dev.sluice.bench.scale.ScaleScenario;
 import java.util.List;
 import java.util.Optional;
 
 /** Every scenario, in the order {@code all} runs them. */
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(
-            new AdmissionScenario());
+            new AdmissionScenario(),
+            new OverheadScenario(),
+            new ScaleScenario());
 
     private Scenarios() {
     }

@@ -20,8 +20,12 @@ public final class TaskItems {
     private TaskItems() {
     }
 
-    static Map<String, AttributeValue> newJobItem(String jobId, dev.sluice.core.job.NewJob job, Instant now,
-                                                  Instant expiresAt) {
+    /**
+     * The job item {@link JobStore#create} writes; public so a benchmark can write many jobs with
+     * BatchWriteItem, exactly as they would be created, without a transaction each.
+     */
+    public static Map<String, AttributeValue> newJobItem(String jobId, dev.sluice.core.job.NewJob job, Instant now,
+                                                         Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(JobTable.jobKey(jobId));
         item.put(ENTITY, Items.s("job"));
         item.put(JOB_ID, Items.s(jobId));
@@ -37,8 +41,9 @@ public final class TaskItems {
         return item;
     }
 
-    static Map<String, AttributeValue> newTaskItem(TaskRef ref, JobType type, String ownerId, Instant now,
-                                                   Instant expiresAt) {
+    /** The task item {@link JobStore#create} writes next to {@link #newJobItem}. */
+    public static Map<String, AttributeValue> newTaskItem(TaskRef ref, JobType type, String ownerId, Instant now,
+                                                          Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(JobTable.taskKey(ref));
         item.put(ENTITY, Items.s("task"));
         item.put(JOB_ID, Items.s(ref.jobId()));
