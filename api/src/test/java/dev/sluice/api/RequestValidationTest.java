@@ -100,6 +100,17 @@ class RequestValidationTest {
     }
 
     @Test
+    void aBodyOverTheSizeLimitIs413WithAProblemAndWritesNothing() {
+        String prompt = "x".repeat(70 * 1024);
+        Response response = given().contentType(ContentType.JSON)
+                .body(image("{\"prompt\":\"" + prompt + "\",\"width\":256,\"height\":256}").getBytes(StandardCharsets.UTF_8))
+                .when().post("/v1/jobs");
+
+        assertProblem(response, 413, "request-too-large", "/v1/jobs");
+        assertThat(response.jsonPath().getString("detail")).contains("65536");
+    }
+
+    @Test
     void promptLengthCountsCharactersNotUtf16Units() {
         // 2000 emoji are 4000 UTF-16 units but 2000 characters: allowed. One more is not.
         String limit = "\uD83E\uDD8A".repeat(2000);

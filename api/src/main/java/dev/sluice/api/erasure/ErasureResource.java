@@ -3,6 +3,7 @@ package dev.sluice.api.erasure;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sluice.api.jobs.submit.AcceptedJob;
 import dev.sluice.api.jobs.submit.IdempotencyKey;
+import dev.sluice.api.openapi.LimitDocs;
 import dev.sluice.api.jobs.submit.JobSubmitter;
 import dev.sluice.api.jobs.submit.RequestHash;
 import dev.sluice.api.jobs.submit.SubmissionAnswer;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -66,6 +68,11 @@ public class ErasureResource {
     @APIResponse(responseCode = "409", description = "same Idempotency-Key still in flight", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "503", description = "saved but not queued; retry with the same Idempotency-Key", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "429", description = LimitDocs.RATE_LIMITED, headers = {
+            @Header(name = "Retry-After", description = LimitDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "RateLimit-Policy", description = LimitDocs.POLICY, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "RateLimit", description = LimitDocs.STATE, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     public Response erase(
             @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER,
                     description = "makes the request safe to retry: the same key answers the same erasure job",

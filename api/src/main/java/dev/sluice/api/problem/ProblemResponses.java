@@ -38,6 +38,15 @@ public class ProblemResponses {
     }
 
     public Response render(Problem problem, String instance) {
+        Response.ResponseBuilder response = Response.status(problem.type().status())
+                .type(MEDIA_TYPE)
+                .entity(json(problem, instance));
+        problem.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** The problem's JSON body; for answers written below JAX-RS, where no Response can be returned. */
+    public String json(Problem problem, String instance) {
         ObjectNode body = json.createObjectNode();
         body.put("type", problem.type().uri().toString());
         body.put("title", problem.type().title());
@@ -53,10 +62,6 @@ public class ProblemResponses {
             problem.errors().forEach(e -> errors.addObject().put("field", e.field()).put("message", e.message()));
         }
         problem.extensions().forEach(body::put);
-        Response.ResponseBuilder response = Response.status(problem.type().status())
-                .type(MEDIA_TYPE)
-                .entity(body.toString());
-        problem.headers().forEach(response::header);
-        return response.build();
+        return body.toString();
     }
 }

@@ -11,6 +11,7 @@ public enum ProblemType {
     UPLOAD_NOT_FOUND("upload-not-found", 422, "The referenced upload does not exist"),
     UPLOAD_TOO_LARGE("upload-too-large", 422, "The upload is larger than allowed"),
     MALFORMED_REQUEST("malformed-request", 400, "The request body is not valid JSON"),
+    REQUEST_TOO_LARGE("request-too-large", 413, "The request body is too large"),
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400, "The Idempotency-Key header is invalid"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used for a different request"),
     IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", 409, "A request with this Idempotency-Key is in progress"),
