@@ -1,11 +1,15 @@
 package dev.sluice.bench.run;
 
+import dev.sluice.bench.requests.RequestsScenario;
+import dev.sluice.bench.startup.StartupScenario;
 import java.util.List;
 import java.util.Optional;
 
 /** Every scenario, in the order {@code all} runs them. */
 public final class Scenarios {
-    private static final List<Scenario> ALL = List.of();
+    private static final List<Scenario> ALL = List.of(
+            new RequestsScenario(),
+            new StartupScenario());
 
     private Scenarios() {
     }
