@@ -23,7 +23,13 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int status = 3;
+        try {
+            status = run(args, System.out, System.err);
+        } finally {
+            // Emulator and client threads outlive a scenario that died of an Error: exit regardless.
+            System.exit(status);
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -70,7 +76,7 @@ public final class BenchMain {
                 BenchRun run = new BenchRun(quick, root, runLogs.resolve(scenario.name()), err);
                 ScenarioReport report = scenario.run(run);
                 report.print(out);
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
                 err.printf("bench: %s failed: %s%n", scenario.name(), e);
                 status = 1;
             }

@@ -1,6 +1,7 @@
 package dev.sluice.api.auth;
 
 import dev.sluice.api.config.SluiceConfig;
+import dev.sluice.api.metrics.AwsRequestMetrics;
 import dev.sluice.core.auth.SecretKeyStore;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -18,7 +19,7 @@ public class SecretKeysProducer {
 
     @Produces
     @Singleton
-    SecretKeySource secretKeys(SluiceConfig config, Clock clock) {
+    SecretKeySource secretKeys(SluiceConfig config, Clock clock, AwsRequestMetrics awsRequests) {
         SluiceConfig.Api.Keys keys = config.api().keys();
         if (keys.secretId().isEmpty()) {
             return SecretKeySource.none();
@@ -26,7 +27,9 @@ public class SecretKeysProducer {
         var builder = SecretsManagerClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(keys.callTimeout()))
                 // A refresh runs on a request thread: it must not hang there.
-                .overrideConfiguration(c -> c.apiCallTimeout(keys.callTimeout()));
+                .overrideConfiguration(c -> c.apiCallTimeout(keys.callTimeout())
+                        // Counted like the extensions' clients' requests (quarkus.<service>.interceptors).
+                        .addExecutionInterceptor(awsRequests));
         keys.endpointOverride().ifPresent(builder::endpointOverride);
         SecretsManagerClient client = builder.build();
         SecretKeyStore store = new SecretKeyStore(client, keys.secretId().get(), clock);

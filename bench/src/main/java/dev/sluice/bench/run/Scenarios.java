@@ -2,7 +2,9 @@ package dev.sluice.bench.run;
 
 import dev.sluice.bench.admission.AdmissionScenario;
 import dev.sluice.bench.overhead.OverheadScenario;
+import dev.sluice.bench.requests.RequestsScenario;
 import dev.sluice.bench.scale.ScaleScenario;
+import dev.sluice.bench.startup.StartupScenario;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +13,9 @@ public final class Scenarios {
     private static final List<Scenario> ALL = List.of(
             new AdmissionScenario(),
             new OverheadScenario(),
-            new ScaleScenario());
+            new RequestsScenario(),
+            new ScaleScenario(),
+            new StartupScenario());
 
     private Scenarios() {
     }

@@ -1,6 +1,7 @@
 package dev.sluice.worker.wiring;
 
 import dev.sluice.worker.config.WorkerConfig;
+import dev.sluice.worker.metrics.AwsRequestMetrics;
 import dev.sluice.worker.model.ModelRequests;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
@@ -19,7 +20,8 @@ public class SageMakerClientProducer {
 
     @Produces
     @Singleton
-    SageMakerRuntimeClient sageMakerRuntime(WorkerConfig config, ModelRequests requests, OpenTelemetry telemetry) {
+    SageMakerRuntimeClient sageMakerRuntime(WorkerConfig config, ModelRequests requests, OpenTelemetry telemetry,
+                                            AwsRequestMetrics awsRequests) {
         var builder = SageMakerRuntimeClient.builder()
                 .httpClientBuilder(AbortableHttpClient.wrapping(
                         UrlConnectionHttpClient.builder().socketTimeout(config.model().timeout()), requests))
@@ -31,7 +33,9 @@ public class SageMakerClientProducer {
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
                         // A client span per invocation, like the extensions' clients get from
                         // quarkus.<service>.telemetry.enabled.
-                        .addExecutionInterceptor(AwsSdkTelemetry.create(telemetry).newExecutionInterceptor()));
+                        .addExecutionInterceptor(AwsSdkTelemetry.create(telemetry).newExecutionInterceptor())
+                        // Counted like the extensions' clients' requests (quarkus.<service>.interceptors).
+                        .addExecutionInterceptor(awsRequests));
         config.model().endpointOverride().ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -78,6 +78,35 @@ class WorkerMetricsTest {
     }
 
     @Test
+    void everyRequestOfATaskToAwsIsCountedByServiceAndOperation() {
+        PrometheusScrape before = PrometheusScrape.of(metrics);
+        TaskRef ref = Tasks.submitImage(jobs, "what does it cost");
+
+        assertThat(Tasks.awaitTask(jobs, ref, Duration.ofSeconds(30), t -> t.status().isTerminal()).status())
+                .isEqualTo(JobStatus.COMPLETED);
+        PrometheusScrape after = Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> PrometheusScrape.of(metrics), scrape -> awsRequests(before, scrape, "Sqs", "DeleteMessage") > 0
+                        // A beat counts itself before it extends the message's visibility.
+                        && awsRequests(before, scrape, "Sqs", "ChangeMessageVisibility")
+                        >= delta(before, scrape, "sluice_worker_heartbeats_total", Map.of()));
+
+        // The hand-built SageMaker client and the extensions' clients alike.
+        assertThat(awsRequests(before, after, "SageMakerRuntime", "InvokeEndpoint")).isEqualTo(1);
+        assertThat(awsRequests(before, after, "S3", "PutObject")).isEqualTo(1);
+        assertThat(awsRequests(before, after, "Sqs", "DeleteMessage")).isEqualTo(1);
+        assertThat(awsRequests(before, after, "Sqs", "ReceiveMessage")).isGreaterThanOrEqualTo(1);
+        double beats = delta(before, after, "sluice_worker_heartbeats_total", Map.of());
+        assertThat(beats).isGreaterThanOrEqualTo(2);
+        assertThat(awsRequests(before, after, "Sqs", "ChangeMessageVisibility")).as("one per heartbeat").isGreaterThanOrEqualTo(beats);
+        assertThat(awsRequests(before, after, "DynamoDb", "UpdateItem")).as("lease, heartbeats, commit")
+                .isGreaterThanOrEqualTo(2 + beats);
+    }
+
+    private static double awsRequests(PrometheusScrape before, PrometheusScrape after, String service, String operation) {
+        return delta(before, after, "sluice_aws_requests_total", Map.of("service", service, "operation", operation));
+    }
+
+    @Test
     void seriesThatHaveNotHappenedYetAreExportedAsZero() {
         PrometheusScrape scrape = PrometheusScrape.of(metrics);
 
