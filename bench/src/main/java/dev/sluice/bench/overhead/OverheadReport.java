@@ -54,9 +54,11 @@ final class OverheadReport {
         report.note("Bounded by the emulators and the CPU, not by the model: moto serves DynamoDB and S3 one "
                 + "request at a time (the local stack serialises it so that conditional writes are atomic), and "
                 + "it, ElasticMQ, the model simulator and the consumer JVM share the machine's cores. A task costs "
-                + "the worker 4 moto requests (acquire, job read, S3 put, commit) and the naive consumer 1, so "
-                + "against the emulators the ratio comes close to that count; against AWS each call is a network "
-                + "round trip served in parallel instead.");
+                + "the worker 4 moto requests (acquire, job read, S3 put, commit) and the naive consumer 1, and "
+                + "moto's requests are not equal: its Query (the job read) walks every item of the "
+                + "table, which holds the batch's items, so the ratio grows with the batch and says what moto "
+                + "costs, not what the protocol costs on AWS, where each call is a network round trip of a few "
+                + "milliseconds served in parallel.");
         report.note("A model that answers at once is the worst case for the worker: its fixed cost per task is set "
                 + "against nothing else, where a real model adds seconds per task to both consumers alike. After "
                 + "each run its job and task items are deleted, so every run starts from the same table size "

@@ -65,7 +65,7 @@ public record IdleCost(Duration window, Map<String, RequestCounts> perMinute, Ma
         HttpRequest ready = HttpRequest.newBuilder(app.uri().resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(10)).build();
         try {
-            int status = HttpClient.newHttpClient().send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) {
                 throw new IllegalStateException(app.name() + " readiness answered " + status);
             }
