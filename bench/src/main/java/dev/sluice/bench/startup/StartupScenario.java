@@ -84,7 +84,7 @@ public final class StartupScenario implements Scenario {
                 for (int i = 0; i < loadTasks; i++) {
                     client.submit("bench startup " + suffix + " #" + i);
                 }
-                WorkerOutcomes.awaitCompleted(worker.app(), before, loadTasks, LOAD_TIMEOUT);
+                WorkerOutcomes.awaitEventuallyCompleted(worker.app(), before, loadTasks, LOAD_TIMEOUT);
                 return List.of(
                         new StartupSample("api", flags, api.readyMillis(), api.startedInMillis(), apiReadyRss,
                                 ProcessMemory.residentMiB(api.app().pid())),
