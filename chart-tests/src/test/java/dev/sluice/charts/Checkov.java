@@ -1,5 +1,7 @@
 package dev.sluice.charts;
 
+import dev.sluice.localaws.ValidatorVenv;
+import dev.sluice.localaws.ExternalCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.sluice.charts;
 
+import dev.sluice.localaws.ExternalCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.sluice.charts;
 
+import dev.sluice.localaws.ValidatorVenv;
+import dev.sluice.localaws.ExternalCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

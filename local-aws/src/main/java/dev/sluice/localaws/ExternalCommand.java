@@ -1,4 +1,4 @@
-package dev.sluice.charts;
+package dev.sluice.localaws;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,9 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a validator's command line and captures what it printed, with a time limit. */
-final class ExternalCommand {
+public final class ExternalCommand {
 
-    record Result(List<String> command, int exitCode, String stdout, String stderr) {
+    public record Result(List<String> command, int exitCode, String stdout, String stderr) {
         @Override
         public String toString() {
             return String.join(" ", command) + " -> exit code " + exitCode
@@ -26,7 +26,7 @@ final class ExternalCommand {
     private ExternalCommand() {
     }
 
-    static Result run(Path directory, Duration timeout, List<String> command) {
+    public static Result run(Path directory, Duration timeout, List<String> command) {
         Process process;
         try {
             process = new ProcessBuilder(command).directory(directory.toFile()).start();
