@@ -1,0 +1,82 @@
+# The API: writes jobs and tasks, reads them back, enqueues tasks, presigns uploads and output
+# downloads, reads the API key secret. It never deletes items or objects and never receives.
+data "aws_iam_policy_document" "api" {
+  statement {
+    sid       = "JobTable"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:DescribeTable"]
+    resources = [var.table_arn]
+  }
+
+  # gsi1: an owner's jobs; gsi2: the monitor's oldest waiting task; gsi3: the active-jobs limit.
+  statement {
+    sid       = "JobTableIndexes"
+    actions   = ["dynamodb:Query"]
+    resources = [var.index_arns["gsi1"], var.index_arns["gsi2"], var.index_arns["gsi3"]]
+  }
+
+  statement {
+    sid       = "EnqueueTasks"
+    actions   = ["sqs:SendMessage"]
+    resources = [var.queue_arn]
+  }
+
+  # Readiness and the queue-depth gauges; the DLQ is found through the queue's redrive policy.
+  statement {
+    sid       = "ReadQueueAttributes"
+    actions   = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"]
+    resources = [var.queue_arn, var.dead_letter_queue_arn]
+  }
+
+  # Presigned PUTs are signed by this role, with the owner and PII tags.
+  statement {
+    sid       = "PresignUploads"
+    actions   = ["s3:PutObject", "s3:PutObjectTagging"]
+    resources = [local.uploads]
+  }
+
+  # HeadObject on an upload before a job may use it; presigned GETs of outputs.
+  statement {
+    sid       = "ReadUploadsAndOutputs"
+    actions   = ["s3:GetObject"]
+    resources = [local.uploads, local.outputs]
+  }
+
+  # HeadBucket (readiness) needs ListBucket.
+  statement {
+    sid       = "BucketReadiness"
+    actions   = ["s3:ListBucket"]
+    resources = [var.bucket_arn]
+  }
+
+  statement {
+    sid       = "ApiKeySecret"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.api_keys_secret_arn]
+  }
+
+  statement {
+    sid       = "ProjectKey"
+    actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
+    resources = [var.kms_key_arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = [for s in ["sqs", "dynamodb", "s3", "secretsmanager"] : "${s}.${local.region}.amazonaws.com"]
+    }
+  }
+}
+
+module "api" {
+  source = "../workload_role"
+
+  name              = "${var.name_prefix}-api"
+  component         = "api"
+  policy_json       = data.aws_iam_policy_document.api.json
+  namespace         = var.namespace
+  service_account   = var.service_accounts["api"]
+  identity          = local.identity.identity
+  account_id        = local.identity.account_id
+  oidc_provider_arn = local.identity.oidc_provider_arn
+  oidc_issuer_url   = local.identity.oidc_issuer_url
+  cluster_name      = local.identity.cluster_name
+}

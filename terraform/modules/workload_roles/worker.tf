@@ -1,0 +1,79 @@
+# The workers: receive tasks, hold leases, invoke the model endpoints, write outputs, and run
+# the erasure job (which deletes an owner's items and every version of their objects).
+data "aws_iam_policy_document" "worker" {
+  statement {
+    sid       = "TakeTasks"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"]
+    resources = [var.queue_arn]
+  }
+
+  # DeleteItem only for the erasure job.
+  statement {
+    sid       = "Leases"
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:DeleteItem"]
+    resources = [var.table_arn]
+  }
+
+  # The erasure job finds the owner's jobs through gsi1.
+  statement {
+    sid       = "OwnerJobsIndex"
+    actions   = ["dynamodb:Query"]
+    resources = [var.index_arns["gsi1"]]
+  }
+
+  statement {
+    sid       = "InvokeModels"
+    actions   = ["sagemaker:InvokeEndpoint"]
+    resources = local.endpoint_arns
+  }
+
+  # Outputs are written once under an idempotent key; HeadObject reads an existing one back.
+  statement {
+    sid       = "WriteOutputs"
+    actions   = ["s3:PutObject", "s3:GetObject"]
+    resources = [local.outputs]
+  }
+
+  statement {
+    sid       = "EraseOwnerObjects"
+    actions   = ["s3:DeleteObject", "s3:DeleteObjectVersion"]
+    resources = [local.uploads, local.outputs]
+  }
+
+  statement {
+    sid       = "ListOwnerObjectVersions"
+    actions   = ["s3:ListBucketVersions"]
+    resources = [var.bucket_arn]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["uploads/*", "outputs/*"]
+    }
+  }
+
+  statement {
+    sid       = "ProjectKey"
+    actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
+    resources = [var.kms_key_arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = [for s in ["sqs", "dynamodb", "s3"] : "${s}.${local.region}.amazonaws.com"]
+    }
+  }
+}
+
+module "worker" {
+  source = "../workload_role"
+
+  name              = "${var.name_prefix}-worker"
+  component         = "worker"
+  policy_json       = data.aws_iam_policy_document.worker.json
+  namespace         = var.namespace
+  service_account   = var.service_accounts["worker"]
+  identity          = local.identity.identity
+  account_id        = local.identity.account_id
+  oidc_provider_arn = local.identity.oidc_provider_arn
+  oidc_issuer_url   = local.identity.oidc_issuer_url
+  cluster_name      = local.identity.cluster_name
+}
