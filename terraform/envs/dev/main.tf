@@ -21,4 +21,6 @@ module "sluice" {
   enable_audit_trail        = false
   enable_guardduty          = false
   oldest_task_alarm_seconds = 1800
+  # dev runs the model simulator instead of SageMaker endpoints.
+  model_sim_role = true
 }

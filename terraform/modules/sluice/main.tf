@@ -6,6 +6,7 @@ data "aws_region" "current" {}
 
 locals {
   prefix     = "${var.project}-${var.environment}"
+  namespace  = var.kubernetes_namespace == "" ? local.prefix : var.kubernetes_namespace
   account_id = data.aws_caller_identity.current.account_id
   partition  = data.aws_partition.current.partition
   region     = data.aws_region.current.region
@@ -27,7 +28,7 @@ module "key" {
   source = "../kms_key"
 
   name               = local.prefix
-  workload_role_arns = [for c in ["api", "worker", "reaper"] : module.workloads.role_arns[c]]
+  workload_role_arns = [for c in ["api", "worker", "reaper", "model_sim"] : module.workloads.role_arns[c] if contains(keys(module.workloads.role_arns), c)]
   cloudtrail_arn     = local.trail_arn
   log_group_arns     = [local.trail_log_group, local.waf_log_group]
 }
@@ -86,7 +87,8 @@ module "workloads" {
   kms_key_arn              = module.key.key_arn
   api_keys_secret_arn      = module.api_keys.secret_arn
   sagemaker_endpoint_names = values(var.sagemaker_endpoints)
-  namespace                = var.kubernetes_namespace
+  namespace                = local.namespace
+  model_sim_role           = var.model_sim_role
   service_accounts         = var.service_accounts
   identity                 = var.workload_identity
   oidc_provider_arn        = var.eks_oidc_provider_arn

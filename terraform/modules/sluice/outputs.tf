@@ -29,7 +29,7 @@ output "api_keys_secret_arn" {
 }
 
 output "role_arns" {
-  description = "IAM role of each component: api, worker, reaper, keda."
+  description = "IAM role of each component: api, worker, reaper, keda (and model_sim in dev)."
   value       = module.workloads.role_arns
 }
 
@@ -84,6 +84,9 @@ output "helm_values" {
     }
     reaper = {
       serviceAccount = { roleArn = local.service_account_role_arns["reaper"] }
+    }
+    modelSim = {
+      serviceAccount = { roleArn = lookup(local.service_account_role_arns, "model_sim", "") }
     }
   }
 }

@@ -20,23 +20,30 @@ variable "environment" {
 }
 
 variable "kubernetes_namespace" {
-  description = "Namespace the Sluice chart is installed in."
+  description = "Namespace the Sluice chart is installed in; empty means <project>-<environment> (k8s/sluice-dev, k8s/sluice-prod)."
   type        = string
-  default     = "sluice"
+  default     = ""
 
   validation {
-    condition     = can(regex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", var.kubernetes_namespace))
+    condition     = var.kubernetes_namespace == "" || can(regex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", var.kubernetes_namespace))
     error_message = "kubernetes_namespace must be a valid Kubernetes namespace name."
   }
+}
+
+variable "model_sim_role" {
+  description = "Create a role for the in-cluster model simulator (dev clusters without SageMaker endpoints): it reads uploads."
+  type        = bool
+  default     = false
 }
 
 variable "service_accounts" {
   description = "Service accounts the chart creates (release \"sluice\": sluice-api, sluice-worker, sluice-reaper)."
   type        = map(string)
   default = {
-    api    = "sluice-api"
-    worker = "sluice-worker"
-    reaper = "sluice-reaper"
+    api       = "sluice-api"
+    worker    = "sluice-worker"
+    reaper    = "sluice-reaper"
+    model_sim = "sluice-model-sim"
   }
 }
 

@@ -68,9 +68,15 @@ variable "service_accounts" {
   type        = map(string)
 
   validation {
-    condition     = alltrue([for c in ["api", "worker", "reaper"] : contains(keys(var.service_accounts), c)])
-    error_message = "service_accounts must name api, worker and reaper."
+    condition     = alltrue([for c in ["api", "worker", "reaper", "model_sim"] : contains(keys(var.service_accounts), c)])
+    error_message = "service_accounts must name api, worker, reaper and model_sim."
   }
+}
+
+variable "model_sim_role" {
+  description = "Also create the model simulator's role (service account service_accounts[\"model_sim\"])."
+  type        = bool
+  default     = false
 }
 
 variable "keda_namespace" {
