@@ -1,4 +1,4 @@
 output "state_bucket" {
   description = "Put this in envs/<env>/backend.hcl as bucket."
-  value       = aws_s3_bucket.state.id
+  value       = module.state_bucket.name
 }

@@ -1,23 +1,5 @@
 data "aws_partition" "current" {}
 
-data "aws_iam_policy_document" "state_bucket" {
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.state.arn, "${aws_s3_bucket.state.arn}/*"]
-    principals {
-      type        = "AWS"
-      identifiers = ["*"]
-    }
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
-}
-
 # The account administers and uses the key through IAM; nobody else can.
 data "aws_iam_policy_document" "state_key" {
   #checkov:skip=CKV_AWS_109:This is a KMS key policy: its Resource "*" means this one key, and the account root must keep administering it.

@@ -8,12 +8,13 @@ data "aws_region" "current" {}
 locals {
   account_id = data.aws_caller_identity.current.account_id
   trail_arn  = "arn:${data.aws_partition.current.partition}:cloudtrail:${data.aws_region.current.region}:${local.account_id}:trail/${var.name}"
+  bucket_arn = "arn:${data.aws_partition.current.partition}:s3:::${var.bucket_name}"
 }
 
 resource "aws_cloudtrail" "this" {
   #checkov:skip=CKV_AWS_252:Per-log-file delivery notices have no consumer; alarms read the CloudWatch Logs copy instead.
   name                          = var.name
-  s3_bucket_name                = aws_s3_bucket.trail.id
+  s3_bucket_name                = module.bucket.name
   is_multi_region_trail         = true
   include_global_service_events = true
   enable_log_file_validation    = true
@@ -32,7 +33,8 @@ resource "aws_cloudtrail" "this" {
     }
   }
 
-  depends_on = [aws_s3_bucket_policy.trail]
+  # The bucket policy must let CloudTrail write before the trail is created.
+  depends_on = [module.bucket]
 }
 
 resource "aws_cloudwatch_log_group" "trail" {

@@ -5,7 +5,7 @@ output "trail_arn" {
 
 output "bucket_arn" {
   description = "ARN of the trail's bucket."
-  value       = aws_s3_bucket.trail.arn
+  value       = module.bucket.arn
 }
 
 output "log_group_arn" {

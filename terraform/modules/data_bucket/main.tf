@@ -1,50 +1,19 @@
 # The bucket of uploads (videos the clients PUT through presigned URLs), outputs and reports.
-# Object keys start with uploads/{ownerId}/ or outputs/{ownerId}/ (core's ObjectKeys).
-resource "aws_s3_bucket" "data" {
-  #checkov:skip=CKV_AWS_144:Data stays in one EU region by design; versioning and lifecycle cover recovery, a replica would copy personal data.
-  #checkov:skip=CKV2_AWS_62:Nothing consumes object events; object-level access is recorded by the CloudTrail data events.
-  bucket        = var.name
-  force_destroy = false
-}
+# Object keys start with uploads/{ownerId}/ or outputs/{ownerId}/ (core's ObjectKeys). Deleted
+# and overwritten objects stay recoverable for a week; the erasure job deletes every version
+# outright, so erased data does not wait for that.
+module "bucket" {
+  source = "../private_bucket"
 
-resource "aws_s3_bucket_ownership_controls" "data" {
-  bucket = aws_s3_bucket.data.id
-  rule {
-    object_ownership = "BucketOwnerEnforced"
-  }
-}
+  name              = var.name
+  kms_key_arn       = var.kms_key_arn
+  access_log_bucket = var.access_log_bucket
+  policy_documents  = [data.aws_iam_policy_document.encryption.json]
 
-resource "aws_s3_bucket_public_access_block" "data" {
-  bucket                  = aws_s3_bucket.data.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-# Versioning lets the worker's conditional writes and an operator's mistakes be undone; the
-# lifecycle below bounds what the old versions cost.
-resource "aws_s3_bucket_versioning" "data" {
-  bucket = aws_s3_bucket.data.id
-  versioning_configuration {
-    status = "Enabled"
-  }
-}
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
-  bucket = aws_s3_bucket.data.id
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm     = "aws:kms"
-      kms_master_key_id = var.kms_key_arn
-    }
-    # One KMS call per bucket key period instead of one per object.
-    bucket_key_enabled = true
-  }
-}
-
-resource "aws_s3_bucket_logging" "data" {
-  bucket        = aws_s3_bucket.data.id
-  target_bucket = var.access_log_bucket
-  target_prefix = "s3/${var.name}/"
+  noncurrent_version_retention_days = var.noncurrent_version_retention_days
+  lifecycle_rules = [
+    # Uploaded videos are only needed until their job ran.
+    { id = "expire-uploads", prefix = "uploads/", expiration_days = var.upload_retention_days },
+    { id = "expire-outputs", prefix = "outputs/", expiration_days = var.output_retention_days },
+  ]
 }

@@ -1,9 +1,9 @@
 output "bucket_name" {
   description = "Name of the bucket (chart value aws.bucket)."
-  value       = aws_s3_bucket.data.id
+  value       = module.bucket.name
 }
 
 output "bucket_arn" {
   description = "ARN of the bucket."
-  value       = aws_s3_bucket.data.arn
+  value       = module.bucket.arn
 }

@@ -1,35 +1,19 @@
-resource "aws_s3_bucket_policy" "data" {
-  bucket = aws_s3_bucket.data.id
-  policy = data.aws_iam_policy_document.data.json
-
-  depends_on = [aws_s3_bucket_public_access_block.data]
+locals {
+  # Built from the name so the policy document does not wait for the bucket.
+  objects = "arn:${data.aws_partition.current.partition}:s3:::${var.name}/*"
 }
 
-data "aws_iam_policy_document" "data" {
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.data.arn, "${aws_s3_bucket.data.arn}/*"]
-    principals {
-      type        = "AWS"
-      identifiers = ["*"]
-    }
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
+data "aws_partition" "current" {}
 
-  # Every object is encrypted with the project key: a PUT that asks for anything else is refused,
-  # and one that asks for nothing gets the bucket default above. IfExists, because presigned
-  # uploads from older clients and the worker's writes rely on that default.
+# Every object is encrypted with the project key: a PUT that asks for anything else is refused,
+# and one that asks for nothing gets the bucket default. IfExists, because the worker's writes
+# rely on that default.
+data "aws_iam_policy_document" "encryption" {
   statement {
     sid       = "DenyOtherEncryption"
     effect    = "Deny"
     actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.data.arn}/*"]
+    resources = [local.objects]
     principals {
       type        = "AWS"
       identifiers = ["*"]
@@ -45,7 +29,7 @@ data "aws_iam_policy_document" "data" {
     sid       = "DenyOtherKmsKeys"
     effect    = "Deny"
     actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.data.arn}/*"]
+    resources = [local.objects]
     principals {
       type        = "AWS"
       identifiers = ["*"]

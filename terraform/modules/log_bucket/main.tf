@@ -1,69 +1,38 @@
 # Receives the server access logs of Sluice's buckets. S3 log delivery cannot write with a
-# customer managed key, so this bucket uses SSE-S3 and holds no job data itself.
-resource "aws_s3_bucket" "logs" {
-  #checkov:skip=CKV_AWS_144:Access logs stay in the region of the buckets they describe.
-  #checkov:skip=CKV2_AWS_62:Nothing consumes events of log objects.
-  #checkov:skip=CKV_AWS_18:A log bucket that logged its own access would log forever.
-  #checkov:skip=CKV_AWS_145:S3 server access log delivery only writes to SSE-S3 buckets.
-  bucket        = var.name
-  force_destroy = false
+# customer managed key, so this bucket uses SSE-S3 and holds no job data itself; and it does not
+# log its own access, which would never end.
+module "bucket" {
+  source = "../private_bucket"
+
+  name             = var.name
+  policy_documents = [data.aws_iam_policy_document.log_delivery.json]
+  lifecycle_rules = [
+    { id = "expire-access-logs", prefix = "", expiration_days = var.retention_days },
+  ]
 }
 
-resource "aws_s3_bucket_ownership_controls" "logs" {
-  bucket = aws_s3_bucket.logs.id
-  rule {
-    object_ownership = "BucketOwnerEnforced"
-  }
-}
+data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
 
-resource "aws_s3_bucket_public_access_block" "logs" {
-  bucket                  = aws_s3_bucket.logs.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_versioning" "logs" {
-  bucket = aws_s3_bucket.logs.id
-  versioning_configuration {
-    status = "Enabled"
-  }
-}
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
-  bucket = aws_s3_bucket.logs.id
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm = "AES256"
+# S3's log delivery writes only under s3/, and only for the account's own source buckets.
+data "aws_iam_policy_document" "log_delivery" {
+  statement {
+    sid       = "S3ServerAccessLogDelivery"
+    actions   = ["s3:PutObject"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::${var.name}/s3/*"]
+    principals {
+      type        = "Service"
+      identifiers = ["logging.s3.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = var.source_bucket_arns
     }
   }
-}
-
-resource "aws_s3_bucket_lifecycle_configuration" "logs" {
-  bucket = aws_s3_bucket.logs.id
-
-  rule {
-    id     = "expire-access-logs"
-    status = "Enabled"
-    filter {}
-    expiration {
-      days = var.retention_days
-    }
-    noncurrent_version_expiration {
-      noncurrent_days = 7
-    }
-    abort_incomplete_multipart_upload {
-      days_after_initiation = 1
-    }
-  }
-
-  depends_on = [aws_s3_bucket_versioning.logs]
-}
-
-resource "aws_s3_bucket_policy" "logs" {
-  bucket = aws_s3_bucket.logs.id
-  policy = data.aws_iam_policy_document.logs.json
-
-  depends_on = [aws_s3_bucket_public_access_block.logs]
 }

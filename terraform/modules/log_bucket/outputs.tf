@@ -1,9 +1,9 @@
 output "bucket_name" {
   description = "Name of the access log bucket."
-  value       = aws_s3_bucket.logs.id
+  value       = module.bucket.name
 }
 
 output "bucket_arn" {
   description = "ARN of the access log bucket."
-  value       = aws_s3_bucket.logs.arn
+  value       = module.bucket.arn
 }

@@ -14,12 +14,4 @@ locals {
   # SageMaker endpoint ARNs carry the name in lower case.
   endpoint_arns = [for name in var.sagemaker_endpoint_names : "arn:${local.partition}:sagemaker:${local.region}:${local.account_id}:endpoint/${lower(name)}"]
 
-  # What every workload_role call shares.
-  identity = {
-    identity          = var.identity
-    account_id        = local.account_id
-    oidc_provider_arn = var.oidc_provider_arn
-    oidc_issuer_url   = var.oidc_issuer_url
-    cluster_name      = var.cluster_name
-  }
 }

@@ -18,19 +18,3 @@ data "aws_iam_policy_document" "model_sim" {
     }
   }
 }
-
-module "model_sim" {
-  source = "../workload_role"
-  count  = var.model_sim_role ? 1 : 0
-
-  name              = "${var.name_prefix}-model-sim"
-  component         = "model-sim"
-  policy_json       = data.aws_iam_policy_document.model_sim.json
-  namespace         = var.namespace
-  service_account   = var.service_accounts["model_sim"]
-  identity          = local.identity.identity
-  account_id        = local.identity.account_id
-  oidc_provider_arn = local.identity.oidc_provider_arn
-  oidc_issuer_url   = local.identity.oidc_issuer_url
-  cluster_name      = local.identity.cluster_name
-}

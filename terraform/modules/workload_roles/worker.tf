@@ -62,18 +62,3 @@ data "aws_iam_policy_document" "worker" {
     }
   }
 }
-
-module "worker" {
-  source = "../workload_role"
-
-  name              = "${var.name_prefix}-worker"
-  component         = "worker"
-  policy_json       = data.aws_iam_policy_document.worker.json
-  namespace         = var.namespace
-  service_account   = var.service_accounts["worker"]
-  identity          = local.identity.identity
-  account_id        = local.identity.account_id
-  oidc_provider_arn = local.identity.oidc_provider_arn
-  oidc_issuer_url   = local.identity.oidc_issuer_url
-  cluster_name      = local.identity.cluster_name
-}

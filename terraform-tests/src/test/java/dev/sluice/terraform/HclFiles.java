@@ -82,15 +82,22 @@ final class HclFiles {
      */
     Map<String, String> locals(Path directory) {
         Map<String, String> locals = new java.util.TreeMap<>();
+        localValues(directory).forEach((name, value) -> {
+            if (value.isTextual()) {
+                locals.put(name, value.asText());
+            }
+        });
+        return locals;
+    }
+
+    /** Every local of the files in one directory, as parsed. */
+    Map<String, JsonNode> localValues(Path directory) {
+        Map<String, JsonNode> locals = new java.util.TreeMap<>();
         files.fields().forEachRemaining(file -> {
             Path parent = Path.of(file.getKey()).normalize().getParent();
             if (java.util.Objects.equals(parent, directory)) {
-                file.getValue().path("locals").forEach(block -> block.fields().forEachRemaining(local -> {
-                    JsonNode value = value(block, local.getKey());
-                    if (value.isTextual()) {
-                        locals.put(local.getKey(), value.asText());
-                    }
-                }));
+                file.getValue().path("locals").forEach(block ->
+                        block.fieldNames().forEachRemaining(name -> locals.put(name, value(block, name))));
             }
         });
         return locals;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class IamPolicyTest {
     private static final Pattern DOCUMENT_REF = Pattern.compile("data\\.aws_iam_policy_document\\.([a-z0-9_]+)");
     private static final Path ROLES = Path.of("modules/workload_roles");
-    private static final List<String> COMPONENTS = List.of("api", "worker", "reaper", "keda");
+    private static final List<String> COMPONENTS = List.of("api", "worker", "reaper", "keda", "model_sim");
 
     private static HclFiles hcl;
     private static List<HclFiles.Block> documents;
@@ -70,9 +70,13 @@ class IamPolicyTest {
             }
         }));
         assertThat(inline).isEmpty();
-        assertThat(roleModuleCalls()).as("policy_json of every workload_role call")
-                .isNotEmpty()
-                .allSatisfy((call, value) -> assertThat(value).matches("\\$\\{data\\.aws_iam_policy_document\\.[a-z0-9_]+\\.json}"));
+        assertThat(hcl.moduleCalls("../workload_role")).as("workload_role calls").singleElement()
+                .satisfies(call -> assertThat(HclFiles.value(call.body(), "policy_json").asText()).isEqualTo("${each.value.policy}"));
+        Map<String, String> policies = new TreeMap<>();
+        hcl.localValues(ROLES).get("all_roles").fields()
+                .forEachRemaining(role -> policies.put(role.getKey(), role.getValue().path("policy").asText()));
+        assertThat(policies).as("policy of each role").containsOnlyKeys("api", "worker", "reaper", "keda", "model_sim")
+                .allSatisfy((role, policy) -> assertThat(policy).isEqualTo("${data.aws_iam_policy_document." + role + ".json}"));
     }
 
     @Test
@@ -91,6 +95,7 @@ class IamPolicyTest {
                         "dynamodb:UpdateItem", "s3:PutObject", "sagemaker:InvokeEndpoint")
                 .doesNotContain("sqs:SendMessage", "secretsmanager:GetSecretValue");
         assertThat(actions.get("keda")).containsExactly("sqs:GetQueueAttributes");
+        assertThat(actions.get("model_sim")).containsExactly("kms:Decrypt", "s3:GetObject");
         assertThat(actions.get("reaper")).contains("sqs:ReceiveMessage", "s3:DeleteObject")
                 .doesNotContain("sagemaker:InvokeEndpoint");
         assertThat(roleDocument("worker")).filteredOn(s -> s.actions().contains("sagemaker:InvokeEndpoint"))
@@ -103,13 +108,6 @@ class IamPolicyTest {
                 .filter(d -> d.file().getParent().equals(ROLES) && d.name().equals(component))
                 .findFirst().map(d -> PolicyStatement.of(d, hcl.locals(ROLES)))
                 .orElseThrow(() -> new AssertionError("no policy document " + component + " in " + ROLES));
-    }
-
-    private static Map<String, String> roleModuleCalls() {
-        Map<String, String> calls = new TreeMap<>();
-        hcl.moduleCalls("../workload_role").forEach(call ->
-                calls.put(call.address(), HclFiles.value(call.body(), "policy_json").asText()));
-        return calls;
     }
 
     /** Documents used as a KMS key's policy, where Resource "*" means the key. */
