@@ -3,7 +3,7 @@
 # own policy statements, encryption key, access logging and lifecycle rules.
 resource "aws_s3_bucket" "this" {
   #checkov:skip=CKV_AWS_144:Sluice keeps its data in one EU region; versioning and lifecycle cover recovery, a replica would copy personal data.
-  #checkov:skip=CKV2_AWS_62:Nothing consumes object events; object-level access is recorded by CloudTrail data events.
+  #checkov:skip=CKV2_AWS_62:Nothing in Sluice consumes object events; access to the data bucket is audited by CloudTrail data events instead.
   bucket        = var.name
   force_destroy = false
 }
