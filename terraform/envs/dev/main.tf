@@ -23,4 +23,6 @@ module "sluice" {
   oldest_task_alarm_seconds = 1800
   # dev runs the model simulator instead of SageMaker endpoints.
   model_sim_role = true
+  # Invitation SMS through SNS, whole dollars per month.
+  sms_monthly_spend_limit_usd = 1
 }

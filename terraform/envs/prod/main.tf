@@ -18,4 +18,6 @@ module "sluice" {
   enable_guardduty             = true
   waf_rate_limit_per_5_minutes = 2000
   oldest_task_alarm_seconds    = 900
+  # Invitation SMS through SNS, whole dollars per month.
+  sms_monthly_spend_limit_usd = 200
 }

@@ -38,6 +38,48 @@ data "aws_iam_policy_document" "key_policy" {
     }
   }
 
+  # Invitation phone numbers: encrypted by the API, decrypted by the worker, always with the
+  # invitation ID as encryption context (no service in between).
+  statement {
+    sid       = "WorkloadsEncryptPhoneNumbers"
+    actions   = ["kms:Encrypt"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = [var.phone_number_roles.encrypt]
+    }
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["invitationId"]
+    }
+    condition {
+      test     = "Null"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid       = "WorkloadsDecryptPhoneNumbers"
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = [var.phone_number_roles.decrypt]
+    }
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["invitationId"]
+    }
+    condition {
+      test     = "Null"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["false"]
+    }
+  }
+
   statement {
     sid       = "CloudTrailEncryptsLogs"
     actions   = ["kms:GenerateDataKey"]

@@ -18,6 +18,14 @@ variable "workload_role_arns" {
   }
 }
 
+variable "phone_number_roles" {
+  description = "The role that encrypts invitation phone numbers (the API) and the one that decrypts them (the worker)."
+  type = object({
+    encrypt = string
+    decrypt = string
+  })
+}
+
 variable "cloudtrail_arn" {
   description = "ARN of the audit trail allowed to encrypt its log files with the key."
   type        = string

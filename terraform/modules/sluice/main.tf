@@ -29,6 +29,7 @@ module "key" {
 
   name               = local.prefix
   workload_role_arns = [for c in ["api", "worker", "reaper", "model_sim"] : module.workloads.role_arns[c] if contains(keys(module.workloads.role_arns), c)]
+  phone_number_roles = { encrypt = module.workloads.role_arns["api"], decrypt = module.workloads.role_arns["worker"] }
   cloudtrail_arn     = local.trail_arn
   log_group_arns     = [local.trail_log_group, local.waf_log_group]
 }

@@ -44,3 +44,9 @@ module "alarms" {
   alert_emails               = var.alert_emails
   oldest_message_age_seconds = var.oldest_task_alarm_seconds
 }
+
+module "sms" {
+  source = "../sms_sending"
+
+  monthly_spend_limit_usd = var.sms_monthly_spend_limit_usd
+}

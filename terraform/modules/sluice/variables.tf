@@ -164,3 +164,9 @@ variable "oldest_task_alarm_seconds" {
   type        = number
   default     = 900
 }
+
+variable "sms_monthly_spend_limit_usd" {
+  description = "Monthly ceiling of the account's SMS spend (invitation texts through SNS)."
+  type        = number
+  default     = 1
+}

@@ -54,6 +54,24 @@ data "aws_iam_policy_document" "api" {
     resources = [var.api_keys_secret_arn]
   }
 
+  # The friend's number of an invitation is encrypted before it is stored (context: invitationId);
+  # the API never decrypts it.
+  statement {
+    sid       = "EncryptPhoneNumbers"
+    actions   = ["kms:Encrypt"]
+    resources = [var.kms_key_arn]
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["invitationId"]
+    }
+    condition {
+      test     = "Null"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["false"]
+    }
+  }
+
   statement {
     sid       = "ProjectKey"
     actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]

@@ -51,6 +51,39 @@ data "aws_iam_policy_document" "worker" {
     }
   }
 
+  # Invitation SMS through SNS. Publishing to a phone number has no resource ARN, so the Allow
+  # must name "*"; the Deny below keeps it from reaching any topic.
+  statement {
+    sid       = "SendInvitationSms"
+    actions   = ["sns:Publish"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "NoTopicPublishing"
+    effect    = "Deny"
+    actions   = ["sns:Publish"]
+    resources = ["arn:${local.partition}:sns:*:*:*"]
+  }
+
+  # Invitations store the friend's number encrypted with the key and the invitation ID as
+  # encryption context; only the worker, which sends the SMS, decrypts it.
+  statement {
+    sid       = "DecryptPhoneNumbers"
+    actions   = ["kms:Decrypt"]
+    resources = [var.kms_key_arn]
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["invitationId"]
+    }
+    condition {
+      test     = "Null"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["false"]
+    }
+  }
+
   statement {
     sid       = "ProjectKey"
     actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]

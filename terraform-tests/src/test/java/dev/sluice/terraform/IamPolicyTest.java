@@ -52,6 +52,7 @@ class IamPolicyTest {
                 .anySatisfy(v -> assertThat(v).contains("wildcard resource *"))
                 .anySatisfy(v -> assertThat(v).contains("wildcard resource ${var.table_arn}/index/*"))
                 .anySatisfy(v -> assertThat(v).contains("Allow to every principal"))
+                .anySatisfy(v -> assertThat(v).contains("statement sms_without_topic_deny: wildcard resource *"))
                 .noneSatisfy(v -> assertThat(v).contains("deny_anything_insecure"))
                 .noneSatisfy(v -> assertThat(v).contains("objects_under_prefix"));
     }
@@ -93,6 +94,7 @@ class IamPolicyTest {
                 .doesNotContain("sqs:ReceiveMessage", "sqs:DeleteMessage", "sagemaker:InvokeEndpoint");
         assertThat(actions.get("worker")).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
                         "dynamodb:UpdateItem", "s3:PutObject", "sagemaker:InvokeEndpoint")
+                .contains("sns:Publish")
                 .doesNotContain("sqs:SendMessage", "secretsmanager:GetSecretValue");
         assertThat(actions.get("keda")).containsExactly("sqs:GetQueueAttributes");
         assertThat(actions.get("model_sim")).containsExactly("kms:Decrypt", "s3:GetObject");

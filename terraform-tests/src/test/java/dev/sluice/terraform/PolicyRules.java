@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Sluice's least-privilege rules for IAM policy documents. A wildcard is allowed only where no
  * name can be known: object keys under a fixed prefix, log streams CloudTrail names, a KMS key
- * policy's Resource (which means "this key"), and in Deny statements, where it leaves nothing out.
+ * policy's Resource (which means "this key"), SMS to phone numbers (which have no ARN) where the same
+ * document denies publishing to topics, and in Deny statements, where it leaves nothing out.
  */
 final class PolicyRules {
     // "${var.bucket_arn}/uploads/*": the bucket is named, the keys under the prefix cannot be.
@@ -50,6 +51,9 @@ final class PolicyRules {
             if (s.resources().isEmpty() && !trustPolicy(s)) {
                 violations.add(s.where() + ": no resources listed");
             }
+            if (smsOnly(s, statements)) {
+                continue;
+            }
             for (String resource : s.resources()) {
                 if (resource.contains("*") && !OBJECTS_UNDER_PREFIX.matcher(resource).matches()
                         && !LOG_STREAMS.matcher(resource).matches()) {
@@ -58,6 +62,14 @@ final class PolicyRules {
             }
         }
         return violations;
+    }
+
+    // sns:Publish to a phone number takes Resource "*"; a Deny on every topic of the same document
+    // keeps the Allow to SMS.
+    private static boolean smsOnly(PolicyStatement s, List<PolicyStatement> all) {
+        return s.actions().equals(List.of("sns:Publish")) && s.resources().equals(List.of("*"))
+                && all.stream().anyMatch(d -> !d.allow() && d.document().equals(s.document())
+                        && d.actions().contains("sns:Publish") && d.resources().stream().anyMatch(r -> r.matches(".*:sns:\\*:\\*:\\*")));
     }
 
     // Trust policies (sts:AssumeRole*) have principals and no resources.
