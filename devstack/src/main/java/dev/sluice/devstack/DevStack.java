@@ -69,6 +69,9 @@ public final class DevStack {
         System.setProperty("aws.accessKeyId", aws.credentials().accessKeyId());
         System.setProperty("aws.secretAccessKey", aws.credentials().secretAccessKey());
         System.setProperty("aws.endpointUrlSecretsManager", aws.endpoints().secretsManager().toString());
+        // The worker's SNS client (invitation SMS) likewise finds moto through the SDK's own chain, the
+        // twin of AWS_ENDPOINT_URL_SNS, so apps without that client get no unknown quarkus.sns.* key.
+        System.setProperty("aws.endpointUrlSns", aws.endpoints().sns().toString());
     }
 
     public LocalAws aws() {
