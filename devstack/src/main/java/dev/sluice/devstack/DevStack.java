@@ -28,8 +28,11 @@ public final class DevStack {
     private final AwsClients clients;
     private final SluiceResources resources;
     private final ModelSim modelSim;
+    private final String invitationsKeyId;
 
-    private DevStack(LocalAws aws, AwsClients clients, SluiceResources resources, ModelSim modelSim) {
+    private DevStack(LocalAws aws, AwsClients clients, SluiceResources resources, ModelSim modelSim,
+                     String invitationsKeyId) {
+        this.invitationsKeyId = invitationsKeyId;
         this.aws = aws;
         this.clients = clients;
         this.resources = resources;
@@ -54,7 +57,7 @@ public final class DevStack {
         AwsClients clients = AwsClients.forLocal(aws);
         SluiceResources resources = new ResourceProvisioner(clients.dynamo(), clients.sqs(), clients.s3(),
                 Region.of(aws.region())).provision(settings);
-        return new DevStack(aws, clients, resources, modelSim);
+        return new DevStack(aws, clients, resources, modelSim, InvitationsKey.provision(aws));
     }
 
     /**
@@ -72,6 +75,17 @@ public final class DevStack {
         // The worker's SNS client (invitation SMS) likewise finds moto through the SDK's own chain, the
         // twin of AWS_ENDPOINT_URL_SNS, so apps without that client get no unknown quarkus.sns.* key.
         System.setProperty("aws.endpointUrlSns", aws.endpoints().sns().toString());
+        // Likewise KMS (invitations encrypt phone numbers); the API's client comes from the SDK's chain.
+        System.setProperty("aws.endpointUrlKms", aws.endpoints().kms().toString());
+    }
+
+    /**
+     * The KMS key invitees' numbers are encrypted with, provisioned in moto as
+     * {@value InvitationsKey#ALIAS}; the API's test profile names the alias as {@code sluice.invitations.kms-key-id}
+     * (passing it as test-resource configuration would be an unknown key to the worker, which shares the resource).
+     */
+    public String invitationsKeyId() {
+        return invitationsKeyId;
     }
 
     public LocalAws aws() {
@@ -127,6 +141,7 @@ public final class DevStack {
         env.put("SLUICE_TABLE", resources.table());
         env.put("SLUICE_BUCKET", resources.bucket());
         env.put("SLUICE_QUEUE_URL", resources.queueUrl());
+        env.put("SLUICE_INVITATIONS_KMS_KEY_ID", InvitationsKey.ALIAS);
         return env;
     }
 }

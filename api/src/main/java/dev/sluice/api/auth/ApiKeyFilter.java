@@ -19,7 +19,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * API-key authentication of every {@code /v1} route (not {@code /q/*}): {@code Authorization: Bearer
+ * API-key authentication of every {@code /v1} and {@code /api/invitations} route (not {@code /q/*}, nor
+ * Twilio's status callback, which is signed instead): {@code Authorization: Bearer
  * <key>} or {@code X-Api-Key: <key>}. Missing, malformed, unknown, expired, not yet valid and revoked
  * keys all get the same 401 with {@code WWW-Authenticate: Bearer}; a valid key without the route's
  * scope gets 403. Reads need {@code jobs:read}, everything else {@code jobs:write}; {@code admin}
@@ -30,6 +31,7 @@ import java.util.Optional;
 public class ApiKeyFilter implements ContainerRequestFilter {
     public static final String API_KEY_HEADER = "X-Api-Key";
     private static final String BEARER = "bearer ";
+    private static final String TWILIO_CALLBACK = "/api/invitations/status/twilio";
 
     private final ApiKeyCache cache;
     private final AuthenticatedCaller caller;
@@ -45,9 +47,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!(path.equals("/v1") || path.startsWith("/v1/") || path.startsWith("v1/"))
-                || HttpMethod.OPTIONS.equals(request.getMethod())) {
+        if (!protectedPath(request.getUriInfo().getPath()) || HttpMethod.OPTIONS.equals(request.getMethod())) {
             return;
         }
         Optional<ApiKey> key = presented(request).flatMap(KeyFormat::parse)
@@ -67,6 +67,16 @@ public class ApiKeyFilter implements ContainerRequestFilter {
             return;
         }
         caller.authenticated(key.get());
+    }
+
+    /** Whether the path needs a key; with or without its leading slash, as JAX-RS may give either. */
+    static boolean protectedPath(String rawPath) {
+        String path = rawPath.startsWith("/") ? rawPath : "/" + rawPath;
+        if (path.equals("/v1") || path.startsWith("/v1/")) {
+            return true;
+        }
+        boolean invitations = path.equals("/api/invitations") || path.startsWith("/api/invitations/");
+        return invitations && !path.equals(TWILIO_CALLBACK) && !path.equals(TWILIO_CALLBACK + "/");
     }
 
     /** The key text from either header; empty when none, several or a non-Bearer scheme is sent. */

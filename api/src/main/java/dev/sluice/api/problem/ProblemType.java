@@ -29,7 +29,17 @@ public enum ProblemType {
     ACTIVE_JOBS_LIMIT("active-jobs-limit", 429, "Too many unfinished jobs"),
     ENQUEUE_FAILED("enqueue-failed", 503, "The job was saved but could not be queued"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "A backing service is unavailable"),
-    INTERNAL_ERROR("internal-error", 500, "Internal error");
+    INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    // Invitations (/api/invitations).
+    INVALID_PHONE_NUMBER("invalid-phone-number", 422, "The phone number is not a valid international number"),
+    INVITATION_DAILY_LIMIT("invitation-daily-limit", 429, "Today's invitations are used up"),
+    INVITATION_DUPLICATE("invitation-duplicate", 429, "This number was invited in the last 24 hours"),
+    INVITATION_NOT_FOUND("invitation-not-found", 404, "No such invitation"),
+    INVITATION_ALREADY_ACCEPTED("invitation-already-accepted", 409, "The invitation was accepted by someone else"),
+    INVITATION_EXPIRED("invitation-expired", 410, "The invitation has expired"),
+    INVITATION_SELF_REFERRAL("invitation-self-referral", 422, "An inviter cannot accept their own invitation"),
+    INVITATION_NOT_SENDABLE("invitation-not-sendable", 409, "The invitation could not be sent"),
+    INVALID_SIGNATURE("invalid-signature", 403, "The request signature is missing or invalid");
 
     public static final String BASE_URI = "https://sluice.dev/problems/";
 

@@ -115,7 +115,9 @@ class SchemathesisTest {
         assertThat(report.operationsTested()).as(output).isEqualTo(report.operationsTotal()).isGreaterThanOrEqualTo(5);
         assertThat(report.generated()).isPositive().isEqualTo(report.casesCounted());
         assertThat(report.casesByOperation()).containsKeys("POST /v1/jobs", "GET /v1/jobs", "GET /v1/jobs/{jobId}",
-                "DELETE /v1/jobs/{jobId}", "POST /v1/uploads");
+                "DELETE /v1/jobs/{jobId}", "POST /v1/uploads", "POST /api/invitations", "GET /api/invitations",
+                "GET /api/invitations/{invitationId}", "POST /api/invitations/{code}/accept",
+                "POST /api/invitations/status/twilio");
     }
 
     private static String read(Path file) throws IOException {

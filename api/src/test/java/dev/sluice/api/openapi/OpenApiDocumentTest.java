@@ -20,7 +20,12 @@ class OpenApiDocumentTest {
             "/v1/jobs", Set.of("post", "get"),
             "/v1/jobs/{jobId}", Set.of("get", "delete"),
             "/v1/uploads", Set.of("post"),
-            "/v1/me/data", Set.of("delete"));
+            "/v1/me/data", Set.of("delete"),
+            "/api/invitations", Set.of("post", "get"),
+            "/api/invitations/{invitationId}", Set.of("get"),
+            "/api/invitations/{code}/accept", Set.of("post"));
+    /** Signed by Twilio, not authenticated with an API key: no 401, no rate limit. */
+    private static final String TWILIO_CALLBACK = "/api/invitations/status/twilio";
 
     @Test
     void everyRouteIsDescribedWithItsAnswersAndProblems() throws Exception {
@@ -30,7 +35,9 @@ class OpenApiDocumentTest {
 
         assertThat(doc.path("openapi").asText()).startsWith("3.");
         JsonNode paths = doc.path("paths");
-        assertThat(iterable(paths.fieldNames())).containsExactlyInAnyOrderElementsOf(ROUTES.keySet());
+        Set<String> all = new java.util.HashSet<>(ROUTES.keySet());
+        all.add(TWILIO_CALLBACK);
+        assertThat(iterable(paths.fieldNames())).containsExactlyInAnyOrderElementsOf(all);
         ROUTES.forEach((path, methods) -> methods.forEach(method -> {
             JsonNode operation = paths.path(path).path(method);
             assertThat(operation.path("summary").asText()).as(method + " " + path).isNotBlank();
@@ -52,6 +59,17 @@ class OpenApiDocumentTest {
                 .path("application/json").path("schema").path("$ref").asText()).endsWith("/JobSubmission");
         assertThat(paths.path("/v1/uploads").path("post").path("requestBody").path("content")
                 .path("application/json").path("schema").path("$ref").asText()).endsWith("/UploadRequest");
+        JsonNode twilio = paths.path(TWILIO_CALLBACK).path("post");
+        assertThat(twilio.path("summary").asText()).isNotBlank();
+        // An empty requirement: no credentials needed.
+        assertThat(twilio.path("security").toString()).as("no API key").isEqualTo("[{}]");
+        assertThat(twilio.path("responses").has("403")).isTrue();
+        assertThat(twilio.path("parameters").toString()).contains("X-Twilio-Signature");
+        assertThat(twilio.path("requestBody").path("content").has("application/x-www-form-urlencoded")).isTrue();
+        assertThat(paths.path("/api/invitations").path("post").path("requestBody").path("content")
+                .path("application/json").path("schema").path("$ref").asText()).endsWith("/InvitationRequest");
+        assertThat(paths.path("/api/invitations").path("post").path("responses").path("201").path("headers").has("Location")).isTrue();
+        assertThat(paths.path("/api/invitations/{code}/accept").path("post").path("responses").has("410")).isTrue();
         JsonNode schemes = doc.path("components").path("securitySchemes");
         assertThat(schemes.toString()).contains("\"in\":\"header\"").contains("X-Api-Key");
         assertThat(doc.path("components").path("schemas").has("Problem")).isTrue();
@@ -85,7 +103,7 @@ class OpenApiDocumentTest {
         // One closed shape per job type, so schema-valid jobs are accepted and unknown fields are not.
         assertThat(schemas.path("JobSubmission").path("oneOf")).hasSize(2);
         for (String closed : Set.of("ImageGenerationJob", "VideoAnalysisJob", "ImageGenerationInput",
-                "VideoAnalysisInput", "Vehicle", "SingleVideoInput", "UploadRequest")) {
+                "VideoAnalysisInput", "Vehicle", "SingleVideoInput", "UploadRequest", "InvitationRequest")) {
             assertThat(schemas.path(closed).path("additionalProperties").asBoolean(true)).as(closed).isFalse();
         }
         assertThat(schemas.path("ImageGenerationInput").path("properties").path("width").path("multipleOf").asInt()).isEqualTo(64);

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 public final class ErasureAudit {
     public static final String ENTITY = "erasure-audit";
-    static final String[] COUNTS = {"jobs", "tasks", "idempotencyRecords", "objectReferences", "objects", "versions"};
+    static final String[] COUNTS = {"jobs", "tasks", "idempotencyRecords", "objectReferences", "objects", "versions",
+            "invitations", "invitationRecords", "referrals"};
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -58,13 +59,14 @@ public final class ErasureAudit {
             totals[i] = v == null ? 0 : Long.parseLong(v.n());
         }
         return new ErasureSummary(erasureJobId, owner,
-                new ErasureCounts(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5]), requestedAt, now);
+                new ErasureCounts(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6],
+                        totals[7], totals[8]), requestedAt, now);
     }
 
     private Map<String, AttributeValue> update(OwnerHash owner, Instant requestedAt, String erasureJobId,
                                                ErasureCounts delta, Instant now, String extraSet) {
         long[] values = {delta.jobs(), delta.tasks(), delta.idempotencyRecords(), delta.objectReferences(),
-                delta.objects(), delta.versions()};
+                delta.objects(), delta.versions(), delta.invitations(), delta.invitationRecords(), delta.referrals()};
         Map<String, AttributeValue> attributes = new HashMap<>();
         attributes.put(":entity", AttributeValue.fromS(ENTITY));
         attributes.put(":algorithm", AttributeValue.fromS(owner.algorithm()));

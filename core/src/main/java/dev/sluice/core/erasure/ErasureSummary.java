@@ -25,6 +25,9 @@ public record ErasureSummary(String erasureJobId, OwnerHash ownerHash, ErasureCo
         deleted.put("objectReferences", counts.objectReferences());
         deleted.put("objects", counts.objects());
         deleted.put("objectVersions", counts.versions());
+        deleted.put("invitations", counts.invitations());
+        deleted.put("invitationRecords", counts.invitationRecords());
+        deleted.put("referrals", counts.referrals());
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package dev.sluice.core.erasure;
 import dev.sluice.core.job.Job;
 import dev.sluice.core.job.JobType;
 import dev.sluice.core.job.Task;
+import dev.sluice.core.invitations.OwnerInvitations;
 import dev.sluice.core.keys.ObjectKeys;
 import dev.sluice.core.lease.LeaseRecovery;
 import dev.sluice.core.store.JobStore;
@@ -18,6 +19,8 @@ import java.util.function.BooleanSupplier;
  * <ol>
  *   <li>cancel the owner's unfinished jobs, so running workers stop at their next heartbeat and write nothing;</li>
  *   <li>delete the jobs' items: tasks, idempotency record, then the job item that leads to them;</li>
+ *   <li>delete the owner's invitations (each with its attempts, code, provider message, phone marker and
+ *       daily counter, the invitation item last) and referral rewards ({@link OwnerInvitations});</li>
  *   <li>delete every version and delete marker under {@code uploads/{owner}/} (each upload's object
  *       references first) and {@code outputs/{owner}/};</li>
  *   <li>complete the audit record, which counts what every attempt deleted.</li>
@@ -33,9 +36,17 @@ public final class OwnerErasure {
     private final OwnerObjects objects;
     private final ErasureAudit audit;
     private final Optional<String> pepper;
+    private final OwnerInvitations invitations;
 
+    /** Invitations are found in the same table as the jobs ({@code items}'). */
     public OwnerErasure(JobStore jobs, OwnerItems items, LeaseRecovery recovery, OwnerObjects objects,
                         ErasureAudit audit, Optional<String> pepper) {
+        this(jobs, items, recovery, objects, audit, pepper, items.invitations());
+    }
+
+    public OwnerErasure(JobStore jobs, OwnerItems items, LeaseRecovery recovery, OwnerObjects objects,
+                        ErasureAudit audit, Optional<String> pepper, OwnerInvitations invitations) {
+        this.invitations = invitations;
         this.jobs = jobs;
         this.items = items;
         this.recovery = recovery;
@@ -66,6 +77,11 @@ public final class OwnerErasure {
                 add(hash, erasure, ErasureCounts.of(items.deleteJob(jobId)));
             }
         });
+        invitations.eachInvitationId(owner, erasure.createdAt(), stop,
+                id -> add(hash, erasure, ErasureCounts.of(invitations.deleteInvitation(id))));
+        if (!stop.getAsBoolean()) {
+            add(hash, erasure, ErasureCounts.of(invitations.deleteReferrals(owner)));
+        }
         objects.erase(ObjectKeys.uploadPrefix(owner), key -> false, stop,
                 keys -> keys.forEach(key -> add(hash, erasure, ErasureCounts.of(items.deleteObjectReferences(key)))),
                 counts -> add(hash, erasure, counts));

@@ -11,7 +11,12 @@ public enum JobType {
      * Erases everything of one owner (DELETE /v1/me/data). Created only by that route, which bypasses
      * the limits of POST /v1/jobs: an owner must always be able to ask for erasure.
      */
-    DATA_ERASURE("data-erasure", false);
+    DATA_ERASURE("data-erasure", false),
+    /**
+     * Sends one friend invitation by SMS; input {@code {"invitationId":"<id>"}}. Created only by
+     * POST /api/invitations, in the same transaction as the invitation ({@code dev.sluice.core.invitations}).
+     */
+    SMS_INVITE("sms.invite", false);
 
     private final String wireName;
     private final boolean submittable;

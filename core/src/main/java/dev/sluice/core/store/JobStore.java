@@ -59,6 +59,24 @@ public final class JobStore {
      * also claims the key, so a replay costs one conditional write and cannot race a read.
      */
     public JobCreation create(NewJob request) {
+        PreparedJob prepared = prepare(request);
+        try {
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(prepared.writes()).build());
+        } catch (TransactionCanceledException e) {
+            return request.idempotencyKey()
+                    .map(key -> resolveKeyClash(request, key, e))
+                    .orElseThrow(() -> e);
+        }
+        return new JobCreation.Created(prepared.job());
+    }
+
+    /**
+     * The writes that create a job with its single task, exactly as {@link #create} commits them, and the
+     * job they create, without writing anything: another store commits them in a transaction of its own
+     * (an invitation and its {@code sms.invite} job are created together). With an idempotency key the
+     * claim of the key is the first write.
+     */
+    public PreparedJob prepare(NewJob request) {
         Instant now = clock.instant();
         String jobId = UUID.randomUUID().toString();
         TaskRef taskRef = TaskRef.of(jobId, 0);
@@ -77,15 +95,8 @@ public final class JobStore {
             reference.put(JobTable.EXPIRES_AT, Items.n(expiresAt.getEpochSecond()));
             writes.add(put(reference));
         }
-        try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
-        } catch (TransactionCanceledException e) {
-            return request.idempotencyKey()
-                    .map(key -> resolveKeyClash(request, key, e))
-                    .orElseThrow(() -> e);
-        }
-        // What was written is the job: no need to read it back.
-        return new JobCreation.Created(TaskItems.toJob(jobItem, List.of(TaskItems.toTask(taskItem))));
+        // What is written is the job: no need to read it back after the commit.
+        return new PreparedJob(TaskItems.toJob(jobItem, List.of(TaskItems.toTask(taskItem))), writes);
     }
 
     /**

@@ -32,6 +32,11 @@ public final class OwnerItems {
         this.table = table;
     }
 
+    /** The same table's invitation items, for erasure (invitations live next to the jobs). */
+    public dev.sluice.core.invitations.OwnerInvitations invitations() {
+        return new dev.sluice.core.invitations.OwnerInvitations(dynamo, table);
+    }
+
     /** What one call deleted. */
     public record Deleted(long jobs, long tasks, long idempotencyRecords, long objectReferences) {
     }

@@ -69,6 +69,15 @@ public class JobSubmitter {
     }
 
     /**
+     * Queues the unqueued tasks of a job another store just created (an invitation's {@code sms.invite}
+     * job): {@code Accepted}, or {@code NotQueued} when SQS failed, in which case the task stays PENDING
+     * without {@code enqueuedAt} and the reaper's stuck-PENDING sweep queues it later.
+     */
+    public SubmissionOutcome enqueue(Job created) {
+        return enqueueUnqueued(created, false);
+    }
+
+    /**
      * Ends the key's in-flight window once this request has its answer, queued or not: a client told to
      * retry after a 503 must be able to. Failing to record it only makes retries wait out the window.
      */

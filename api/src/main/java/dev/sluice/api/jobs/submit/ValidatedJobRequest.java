@@ -16,7 +16,7 @@ public record ValidatedJobRequest(JobType type, ObjectNode input, String request
                     ? StreamSupport.stream(input.get("videos").spliterator(), false)
                             .map(JsonNode::asText).toList()
                     : List.of(input.path("videoKey").asText());
-            case IMAGE_GENERATION, DATA_ERASURE -> List.of();
+            case IMAGE_GENERATION, DATA_ERASURE, SMS_INVITE -> List.of();
         };
     }
 }
