@@ -1,18 +1,18 @@
 package dev.sluice.api.invitations;
 
+import dev.sluice.core.invitations.ReferralLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Referral URLs: {@code sluice.invitations.referral-base-url} (with a trailing slash) and the code. */
+/** Referral URLs from {@code sluice.invitations.referral-base-url}; the worker builds the same ones. */
 @ApplicationScoped
 public class ReferralUrls {
-    private final String base;
+    private final ReferralLinks links;
 
     public ReferralUrls(InvitationsConfig config) {
-        String url = config.referralBaseUrl();
-        this.base = url.endsWith("/") ? url : url + "/";
+        this.links = new ReferralLinks(config.referralBaseUrl());
     }
 
     public String of(String inviteCode) {
-        return base + inviteCode;
+        return links.of(inviteCode);
     }
 }

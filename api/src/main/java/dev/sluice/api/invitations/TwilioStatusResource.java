@@ -91,7 +91,7 @@ public class TwilioStatusResource {
             LOG.infof("twilio status: message %s delivered: %s", sid, store.markDelivered(PROVIDER, sid).getClass().getSimpleName());
         } else if ("failed".equals(status) || "undelivered".equals(status)) {
             Optional<String> invitationId = store.invitationOfMessage(PROVIDER, sid);
-            invitationId.ifPresent(id -> store.recordAttempt(id, DeliveryAttempt.of(clock.instant(), PROVIDER,
+            invitationId.ifPresent(id -> store.delivery().recordAttempt(id, DeliveryAttempt.of(clock.instant(), PROVIDER,
                     AttemptOutcome.UNDELIVERED, Optional.of(sid), Optional.of("twilio " + status
                             + Optional.ofNullable(FormParameters.first(params, "ErrorCode")).map(code -> " (error " + code + ")").orElse("")))));
             LOG.infof("twilio status: message %s %s, invitation known: %s", sid, status, invitationId.isPresent());

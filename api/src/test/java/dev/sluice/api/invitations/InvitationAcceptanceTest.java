@@ -108,7 +108,7 @@ class InvitationAcceptanceTest {
         assertProblem(accept(inviterKey, own), 422, "invitation-self-referral", "/api/invitations/" + own + "/accept");
 
         Response failing = created();
-        InvitationState.store().markFailed(failing.jsonPath().getString("invitationId"), "number blocked");
+        InvitationState.store().delivery().markFailed(failing.jsonPath().getString("invitationId"), "number blocked");
         String failedCode = failing.jsonPath().getString("inviteCode");
         assertProblem(accept(friend(), failedCode), 409, "invitation-not-sendable", "/api/invitations/" + failedCode + "/accept");
 

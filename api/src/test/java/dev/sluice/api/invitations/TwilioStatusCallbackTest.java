@@ -45,8 +45,8 @@ class TwilioStatusCallbackTest {
                 .body("{\"phoneNumber\":\"" + InvitationState.freshNumber() + "\"}").when().post("/api/invitations")
                 .jsonPath().getString("invitationId");
         InvitationStore store = InvitationState.store();
-        store.markSending(id, 1);
-        store.markSent(id, 1, "twilio", sid, DeliveryAttempt.of(Instant.now(), "twilio", AttemptOutcome.SENT,
+        store.delivery().markSending(id, 1);
+        store.delivery().markSent(id, 1, "twilio", sid, DeliveryAttempt.of(Instant.now(), "twilio", AttemptOutcome.SENT,
                 Optional.of(sid), Optional.empty()));
         return id;
     }

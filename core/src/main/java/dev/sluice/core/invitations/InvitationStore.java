@@ -22,7 +22,7 @@ public final class InvitationStore {
 
     private final InvitationTable table;
     private final InvitationCreator creator;
-    private final DeliveryTransitions delivery;
+    private final InvitationDelivery delivery;
     private final InvitationAcceptance acceptance;
 
     /**
@@ -33,7 +33,7 @@ public final class InvitationStore {
                            InviteCodes codes, InvitationPolicy policy, Clock clock) {
         this.table = new InvitationTable(dynamo, table);
         this.creator = new InvitationCreator(this.table, jobs, cipher, new PhoneHasher(hashKey), codes, policy, clock);
-        this.delivery = new DeliveryTransitions(this.table, this::find, clock);
+        this.delivery = new InvitationDelivery(this.table, clock);
         this.acceptance = new InvitationAcceptance(this.table, this::find, hashKey, policy.expiry().plus(policy.retention()), clock);
     }
 
@@ -43,16 +43,7 @@ public final class InvitationStore {
 
     /** The invitation with its delivery attempts, strongly consistent. */
     public Optional<Invitation> find(String invitationId) {
-        Map<String, AttributeValue> invitation = null;
-        List<DeliveryAttempt> attempts = new ArrayList<>();
-        for (Map<String, AttributeValue> item : table.partition(InvitationKeys.invitationPk(invitationId))) {
-            if (InvitationItems.isInvitation(item)) {
-                invitation = item;
-            } else {
-                attempts.add(InvitationItems.toAttempt(item));
-            }
-        }
-        return invitation == null ? Optional.empty() : Optional.of(InvitationItems.toInvitation(invitation, attempts));
+        return delivery.find(invitationId);
     }
 
     /** Up to {@code limit} (1..{@value #MAX_LIST}) of the inviter's invitations, newest first, without attempts. */
@@ -75,38 +66,9 @@ public final class InvitationStore {
         return acceptance.accept(code, accepterOwnerId);
     }
 
-    /**
-     * QUEUED → SENDING under the task lease's {@code fencingToken}. Call before handing the SMS to a
-     * provider; send only on {@link SendingStart.Started} or (deciding deliberately) {@link SendingStart.PreviouslyStarted}.
-     */
-    public SendingStart markSending(String invitationId, long fencingToken) {
-        return delivery.markSending(invitationId, fencingToken);
-    }
-
-    /** Adds an attempt (numbered by the store) without changing the status; the number, or empty if no such invitation. */
-    public OptionalInt recordAttempt(String invitationId, DeliveryAttempt attempt) {
-        return delivery.recordAttempt(invitationId, attempt);
-    }
-
-    /** SENDING under {@code fencingToken} → SENT, with the provider-message item and the attempt, in one transaction. */
-    public InvitationUpdate markSent(String invitationId, long fencingToken, String provider, String providerMessageId,
-                                     DeliveryAttempt attempt) {
-        return delivery.markSent(invitationId, fencingToken, provider, providerMessageId, attempt);
-    }
-
-    /** SENDING under {@code fencingToken} → QUEUED after a definite refusal that may be retried. */
-    public InvitationUpdate releaseSending(String invitationId, long fencingToken, DeliveryAttempt attempt) {
-        return delivery.releaseSending(invitationId, fencingToken, attempt);
-    }
-
-    /** QUEUED or SENDING → FAILED, with the attempt that ended it. SENT and later are left alone. */
-    public InvitationUpdate markFailed(String invitationId, String reason, DeliveryAttempt attempt) {
-        return delivery.markFailed(invitationId, reason, Optional.of(attempt));
-    }
-
-    /** QUEUED or SENDING → FAILED without an attempt (e.g. the number could not be decrypted). */
-    public InvitationUpdate markFailed(String invitationId, String reason) {
-        return delivery.markFailed(invitationId, reason, Optional.empty());
+    /** The sending side: the transitions the {@code sms.invite} worker makes. */
+    public InvitationDelivery delivery() {
+        return delivery;
     }
 
     /** SENT → DELIVERED for the provider's message; Unchanged when already DELIVERED or ACCEPTED. */
@@ -114,8 +76,8 @@ public final class InvitationStore {
         return delivery.markDelivered(provider, providerMessageId);
     }
 
-    /** The invitation a provider's message belongs to (written by {@link #markSent}). */
+    /** The invitation a provider's message belongs to (written by {@link InvitationDelivery#markSent}). */
     public Optional<String> invitationOfMessage(String provider, String providerMessageId) {
-        return delivery.invitationOf(provider, providerMessageId);
+        return delivery.invitationOfMessage(provider, providerMessageId);
     }
 }

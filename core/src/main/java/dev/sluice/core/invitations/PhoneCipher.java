@@ -22,8 +22,16 @@ public final class PhoneCipher {
         this.keyId = keyId;
     }
 
+    /** For the sender, which only decrypts: KMS finds the key from the ciphertext. */
+    public static PhoneCipher decryptOnly(KmsClient kms) {
+        return new PhoneCipher(kms, null);
+    }
+
     /** The E.164 number encrypted for {@code invitationId}, base64. */
     public String encrypt(String invitationId, PhoneNumber number) {
+        if (keyId == null) {
+            throw new IllegalStateException("this cipher only decrypts");
+        }
         byte[] ciphertext = kms.encrypt(b -> b.keyId(keyId)
                 .plaintext(SdkBytes.fromString(number.e164(), StandardCharsets.UTF_8))
                 .encryptionContext(Map.of(CONTEXT_KEY, invitationId))).ciphertextBlob().asByteArray();

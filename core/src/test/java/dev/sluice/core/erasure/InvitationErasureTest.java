@@ -75,8 +75,8 @@ class InvitationErasureTest {
         String a = "owner-a-" + UUID.randomUUID();
         String b = "owner-b-" + UUID.randomUUID();
         Invitation sent = invite(a, "+14155550101");
-        invitations.markSending(sent.invitationId(), 1);
-        invitations.markSent(sent.invitationId(), 1, "twilio", "SM-a", DeliveryAttempt.of(clock.instant(), "twilio",
+        invitations.delivery().markSending(sent.invitationId(), 1);
+        invitations.delivery().markSent(sent.invitationId(), 1, "twilio", "SM-a", DeliveryAttempt.of(clock.instant(), "twilio",
                 AttemptOutcome.SENT, Optional.of("SM-a"), Optional.empty()));
         Invitation accepted = invite(a, "+14155550102");
         invitations.accept(accepted.inviteCode(), b);

@@ -57,7 +57,7 @@ class InvitationAcceptanceTest {
         assertThat(rewards).hasSize(1);
         assertThat(rewards.get(0).get("sk").s()).isEqualTo(invitation.invitationId());
         assertThat(rewards.get(0).toString()).doesNotContain("friend-1");
-        assertThat(store.markSending(invitation.invitationId(), 1)).as("an accepted invitation is not sent")
+        assertThat(store.delivery().markSending(invitation.invitationId(), 1)).as("an accepted invitation is not sent")
                 .isInstanceOf(SendingStart.NothingToSend.class);
     }
 
@@ -103,7 +103,7 @@ class InvitationAcceptanceTest {
         String inviter = "inviter-" + UUID.randomUUID();
         Invitation expiring = invitation(inviter);
         Invitation failing = invitation(inviter);
-        store.markFailed(failing.invitationId(), "blocked");
+        store.delivery().markFailed(failing.invitationId(), "blocked");
 
         assertThat(store.accept(failing.inviteCode(), "friend")).isEqualTo(new Acceptance.NotAcceptable(InvitationStatus.FAILED));
         assertThat(store.accept("APP-ZZZZZZ", "friend")).isInstanceOf(Acceptance.NotFound.class);

@@ -86,6 +86,7 @@ public class ModelEndpoint {
             case IMAGE_GENERATION -> config.imageGenerationEndpoint();
             case VIDEO_ANALYSIS -> config.videoAnalysisEndpoint();
             case DATA_ERASURE -> throw new IllegalArgumentException("data-erasure runs no model");
+            case SMS_INVITE -> throw new IllegalArgumentException("sms.invite runs no model");
         };
     }
 
@@ -94,6 +95,7 @@ public class ModelEndpoint {
             case IMAGE_GENERATION -> "image/png";
             case VIDEO_ANALYSIS -> "application/json";
             case DATA_ERASURE -> throw new IllegalArgumentException("data-erasure runs no model");
+            case SMS_INVITE -> throw new IllegalArgumentException("sms.invite runs no model");
         };
     }
 }

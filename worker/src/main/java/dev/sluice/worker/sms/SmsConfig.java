@@ -26,6 +26,14 @@ public interface SmsConfig {
     @WithDefault(SmsTemplate.DEFAULT_PATTERN)
     String template();
 
+    /**
+     * Attempts (task leases) an invitation gets. A definite, retryable refusal on the last one fails
+     * the invitation instead of retrying. Keep it at most the queue's {@code maxReceiveCount}, so the
+     * invitation fails with its reason before the message is dead-lettered.
+     */
+    @WithDefault("3")
+    int maxAttempts();
+
     Sns sns();
 
     Twilio twilio();
@@ -61,6 +69,13 @@ public interface SmsConfig {
 
         /** Messaging Service SID ({@code MG…}); wins over {@link #from()} when both are set. */
         Optional<String> messagingServiceSid();
+
+        /**
+         * The API's public status callback ({@code https://<api host>/api/invitations/status/twilio}), sent
+         * with every message so Twilio reports delivery; the API's {@code sluice.sms.twilio.status-callback-url}
+         * must be the same URL, since Twilio signs it.
+         */
+        Optional<URI> statusCallbackUrl();
 
         /** Longest wait for a TCP/TLS connection; a failure here means nothing was sent. */
         @WithDefault("5s")

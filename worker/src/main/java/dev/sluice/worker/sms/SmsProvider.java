@@ -14,4 +14,17 @@ public interface SmsProvider {
 
     /** {@code sns} or {@code twilio}, as in {@code sluice.sms.provider}: for logs and metrics. */
     String name();
+
+    /**
+     * Whether a message to {@code toE164} whose body contains {@code marker} was taken since {@code since}.
+     * By default the provider cannot tell ({@link SentLookup.Unsupported}).
+     */
+    default SentLookup findSent(String toE164, java.time.Instant since, String marker) {
+        return new SentLookup.Unsupported();
+    }
+
+    /** Whether {@link #findSent} can answer at all, so an unknown outcome can be settled later. */
+    default boolean canFindSent() {
+        return false;
+    }
 }

@@ -116,6 +116,21 @@ public final class TwilioSmsProvider implements SmsProvider {
     }
 
     @Override
+    public boolean canFindSent() {
+        return true;
+    }
+
+    @Override
+    public SentLookup findSent(String toE164, Instant since, String marker) {
+        try {
+            return findSentSince(toE164, since).stream().filter(sms -> sms.body() != null && sms.body().contains(marker))
+                    .findFirst().<SentLookup>map(sms -> new SentLookup.Found(sms.sid())).orElse(new SentLookup.NotFound());
+        } catch (SmsLookupException e) {
+            return new SentLookup.Failed(e.getMessage());
+        }
+    }
+
+    @Override
     public String name() {
         return SmsConfig.ProviderName.twilio.name();
     }
