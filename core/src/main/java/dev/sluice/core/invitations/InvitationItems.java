@@ -2,6 +2,7 @@ package dev.sluice.core.invitations;
 
 import static dev.sluice.core.invitations.InvitationKeys.*;
 
+import dev.sluice.core.store.Items;
 import dev.sluice.core.store.JobTable;
 import java.time.Instant;
 import java.util.HashMap;
@@ -79,21 +80,21 @@ final class InvitationItems {
         return INVITATION.equals(string(item, ENTITY).orElse(""));
     }
 
+    // The store's typed attribute access, under the names this package uses.
     static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+        return Items.s(value);
     }
 
     static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+        return Items.n(value);
     }
 
     static AttributeValue millis(Instant instant) {
-        return n(instant.toEpochMilli());
+        return Items.millis(instant);
     }
 
     static Optional<String> string(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null || v.s() == null ? Optional.empty() : Optional.of(v.s());
+        return Items.string(item, name);
     }
 
     static String required(Map<String, AttributeValue> item, String name) {
@@ -101,11 +102,10 @@ final class InvitationItems {
     }
 
     static Optional<Long> number(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null || v.n() == null ? Optional.empty() : Optional.of(Long.parseLong(v.n()));
+        return Items.number(item, name);
     }
 
     static Optional<Instant> instant(Map<String, AttributeValue> item, String name) {
-        return number(item, name).map(Instant::ofEpochMilli);
+        return Items.instant(item, name);
     }
 }

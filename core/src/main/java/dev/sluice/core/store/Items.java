@@ -6,45 +6,45 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Typed reads and writes of item attributes; instants are stored as epoch milliseconds. */
-final class Items {
+public final class Items {
     private Items() {
     }
 
-    static AttributeValue s(String value) {
+    public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 
-    static AttributeValue n(long value) {
+    public static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    static AttributeValue millis(Instant instant) {
+    public static AttributeValue millis(Instant instant) {
         return n(instant.toEpochMilli());
     }
 
-    static Optional<String> string(Map<String, AttributeValue> item, String name) {
+    public static Optional<String> string(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null || v.s() == null ? Optional.empty() : Optional.of(v.s());
     }
 
-    static String requiredString(Map<String, AttributeValue> item, String name) {
+    public static String requiredString(Map<String, AttributeValue> item, String name) {
         return string(item, name).orElseThrow(() -> new IllegalStateException("item lacks " + name + ": " + item));
     }
 
-    static Optional<Long> number(Map<String, AttributeValue> item, String name) {
+    public static Optional<Long> number(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null || v.n() == null ? Optional.empty() : Optional.of(Long.parseLong(v.n()));
     }
 
-    static long numberOrZero(Map<String, AttributeValue> item, String name) {
+    public static long numberOrZero(Map<String, AttributeValue> item, String name) {
         return number(item, name).orElse(0L);
     }
 
-    static Optional<Instant> instant(Map<String, AttributeValue> item, String name) {
+    public static Optional<Instant> instant(Map<String, AttributeValue> item, String name) {
         return number(item, name).map(Instant::ofEpochMilli);
     }
 
-    static Instant requiredInstant(Map<String, AttributeValue> item, String name) {
+    public static Instant requiredInstant(Map<String, AttributeValue> item, String name) {
         return instant(item, name).orElseThrow(() -> new IllegalStateException("item lacks " + name + ": " + item));
     }
 }
