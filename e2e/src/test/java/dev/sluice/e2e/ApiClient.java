@@ -40,6 +40,16 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(base.resolve("/v1/jobs/" + jobId)).GET().build());
     }
 
+    Response invite(String body) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/invitations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    Response invitation(String invitationId) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/invitations/" + invitationId)).GET().build());
+    }
+
     JsonNode awaitTerminal(String jobId, Duration timeout) {
         return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250))
                 .until(() -> job(jobId).body(), j -> j.path("status").asText().matches("COMPLETED|FAILED"));

@@ -18,6 +18,7 @@ import dev.sluice.worker.sms.SmsSendResult;
 import dev.sluice.worker.sms.SmsTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -31,6 +32,13 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class InviteSms {
     private static final Logger LOG = Logger.getLogger(InviteSms.class);
+    /**
+     * How much earlier than the unfinished attempt's start the provider's list is read from. Twilio dates
+     * a message to the second and by its own clock, so one created just after the attempt started can
+     * carry an earlier date; reading from the start itself would miss it and send a second SMS. Other
+     * messages to the number in the wider window are told apart by the referral link.
+     */
+    static final Duration LOOKUP_MARGIN = Duration.ofMinutes(1);
 
     private final SmsProvider provider;
     private final SmsTemplate template;
@@ -83,7 +91,7 @@ public class InviteSms {
 
     SentLookup findSent(Invitation invitation, Instant since) {
         String phone = cipher.decrypt(invitation.invitationId(), invitation.phoneCiphertext());
-        return provider.findSent(phone, since, links.of(invitation.inviteCode()));
+        return provider.findSent(phone, since.minus(LOOKUP_MARGIN), links.of(invitation.inviteCode()));
     }
 
     private ModelResult sent(Invitation invitation, Lease lease, String messageId) {
