@@ -90,6 +90,9 @@ public class InviteSms {
     }
 
     SentLookup findSent(Invitation invitation, Instant since) {
+        if (!provider.canFindSent()) {
+            return new SentLookup.Unsupported();
+        }
         String phone = cipher.decrypt(invitation.invitationId(), invitation.phoneCiphertext());
         return provider.findSent(phone, since.minus(LOOKUP_MARGIN), links.of(invitation.inviteCode()));
     }
