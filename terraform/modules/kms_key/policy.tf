@@ -40,43 +40,26 @@ data "aws_iam_policy_document" "key_policy" {
 
   # Invitation phone numbers: encrypted by the API, decrypted by the worker, always with the
   # invitation ID as encryption context (no service in between).
-  statement {
-    sid       = "WorkloadsEncryptPhoneNumbers"
-    actions   = ["kms:Encrypt"]
-    resources = ["*"]
-    principals {
-      type        = "AWS"
-      identifiers = [var.phone_number_roles.encrypt]
-    }
-    condition {
-      test     = "ForAllValues:StringEquals"
-      variable = "kms:EncryptionContextKeys"
-      values   = ["invitationId"]
-    }
-    condition {
-      test     = "Null"
-      variable = "kms:EncryptionContextKeys"
-      values   = ["false"]
-    }
-  }
-
-  statement {
-    sid       = "WorkloadsDecryptPhoneNumbers"
-    actions   = ["kms:Decrypt"]
-    resources = ["*"]
-    principals {
-      type        = "AWS"
-      identifiers = [var.phone_number_roles.decrypt]
-    }
-    condition {
-      test     = "ForAllValues:StringEquals"
-      variable = "kms:EncryptionContextKeys"
-      values   = ["invitationId"]
-    }
-    condition {
-      test     = "Null"
-      variable = "kms:EncryptionContextKeys"
-      values   = ["false"]
+  dynamic "statement" {
+    for_each = { Encrypt = var.phone_number_roles.encrypt, Decrypt = var.phone_number_roles.decrypt }
+    content {
+      sid       = "Workloads${statement.key}PhoneNumbers"
+      actions   = ["kms:${statement.key}"]
+      resources = ["*"]
+      principals {
+        type        = "AWS"
+        identifiers = [statement.value]
+      }
+      condition {
+        test     = "ForAllValues:StringEquals"
+        variable = "kms:EncryptionContextKeys"
+        values   = ["invitationId"]
+      }
+      condition {
+        test     = "Null"
+        variable = "kms:EncryptionContextKeys"
+        values   = ["false"]
+      }
     }
   }
 

@@ -1,13 +1,8 @@
 package dev.sluice.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.devstack.AppProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
+import dev.sluice.devstack.logs.JsonLogFile;
 import java.util.List;
 
 /**
@@ -15,31 +10,16 @@ import java.util.List;
  * {@code level}, {@code loggerName}, {@code message}, {@code mdc}), kept with its raw text.
  */
 record AppLogLine(String app, String raw, JsonNode json) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CONTEXT = List.of("invitationId", "jobId", "taskId", "workerId", "attempt",
             "fencingToken");
 
     /** Every JSON line of the process's log so far; other output (the JVM's own) is left out. */
     static List<AppLogLine> of(AppProcess app) {
-        List<AppLogLine> lines = new ArrayList<>();
-        for (String line : text(app).split("\n")) {
-            if (line.startsWith("{")) {
-                try {
-                    lines.add(new AppLogLine(app.name(), line, JSON.readTree(line)));
-                } catch (IOException e) {
-                    // The last line may be half written.
-                }
-            }
-        }
-        return lines;
+        return JsonLogFile.at(app.log()).records().stream().map(json -> new AppLogLine(app.name(), json.toString(), json)).toList();
     }
 
     static String text(AppProcess app) {
-        try {
-            return Files.readString(app.log(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonLogFile.at(app.log()).text();
     }
 
     String message() {

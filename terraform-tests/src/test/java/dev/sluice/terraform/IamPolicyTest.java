@@ -35,6 +35,8 @@ class IamPolicyTest {
     void everyPolicyNamesItsActionsAndResources() {
         List<PolicyStatement> statements = documents.stream()
                 .flatMap(d -> PolicyStatement.of(d, hcl.locals(d.file().getParent())).stream()).toList();
+        assertThat(statements).as("statements of dynamic blocks are read")
+                .anySatisfy(s -> assertThat(s.sid()).isEqualTo("Workloads${statement.key}PhoneNumbers"));
         assertThat(statements).as("a resource read through a local is resolved")
                 .anySatisfy(s -> assertThat(s.resources()).contains("${var.bucket_arn}/uploads/*"));
         assertThat(statements).hasSizeGreaterThan(30);
@@ -53,6 +55,7 @@ class IamPolicyTest {
                 .anySatisfy(v -> assertThat(v).contains("wildcard resource ${var.table_arn}/index/*"))
                 .anySatisfy(v -> assertThat(v).contains("Allow to every principal"))
                 .anySatisfy(v -> assertThat(v).contains("statement sms_without_topic_deny: wildcard resource *"))
+                .anySatisfy(v -> assertThat(v).contains("statement dynamic_wildcard: wildcard action ${statement.value}:*"))
                 .noneSatisfy(v -> assertThat(v).contains("deny_anything_insecure"))
                 .noneSatisfy(v -> assertThat(v).contains("objects_under_prefix"));
     }

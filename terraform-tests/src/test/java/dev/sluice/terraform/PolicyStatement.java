@@ -24,7 +24,13 @@ record PolicyStatement(String document, String sid, boolean allow, List<String> 
     /** With {@code ${local.name}} replaced by the local's text where it is a plain string. */
     static List<PolicyStatement> of(HclFiles.Block document, java.util.Map<String, String> locals) {
         List<PolicyStatement> statements = new ArrayList<>();
-        for (JsonNode statement : document.body().path("statement")) {
+        // A dynamic "statement" block is judged by its content, so no statement escapes the rules.
+        List<JsonNode> written = new ArrayList<>();
+        document.body().path("statement").forEach(written::add);
+        for (JsonNode dynamic : document.body().path("dynamic")) {
+            dynamic.path("statement").path("content").forEach(written::add);
+        }
+        for (JsonNode statement : written) {
             List<String> principals = new ArrayList<>();
             for (JsonNode principal : statement.path("principals")) {
                 principals.addAll(HclFiles.strings(principal, "identifiers"));

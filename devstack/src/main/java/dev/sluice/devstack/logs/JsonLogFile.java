@@ -32,6 +32,11 @@ public final class JsonLogFile {
         return new JsonLogFile(Path.of("target/test-logs/sluice-" + app + ".json.log"));
     }
 
+    /** Any app's JSON log, e.g. a launched process's ({@code AppProcess.log()}). */
+    public static JsonLogFile at(Path path) {
+        return new JsonLogFile(path);
+    }
+
     /** The file and its rotated predecessors: a Quarkus start (another test run's too) rotates it. */
     public String text() {
         StringBuilder text = new StringBuilder();

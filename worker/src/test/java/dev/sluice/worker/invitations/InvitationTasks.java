@@ -21,6 +21,7 @@ import dev.sluice.core.store.JobStore;
 import dev.sluice.devstack.DevStack;
 import dev.sluice.devstack.InvitationsKey;
 import dev.sluice.worker.Tasks;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * Invitations made the way the API makes them (core's store, the number encrypted with the local stack's
  * KMS key), each by an inviter of its own to a number not used before, and their task messages.
  */
-final class InvitationTasks {
+@ApplicationScoped
+class InvitationTasks {
     static final Duration TIMEOUT = Duration.ofSeconds(40);
     private static final InvitationPolicy POLICY = new InvitationPolicy(10, InvitationPolicy.DEFAULT_DUPLICATE_WINDOW,
             Duration.ofDays(30), Duration.ofDays(1));

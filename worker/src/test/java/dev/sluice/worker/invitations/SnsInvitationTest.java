@@ -8,16 +8,13 @@ import dev.sluice.core.invitations.Invitation;
 import dev.sluice.core.invitations.InvitationStatus;
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.Task;
-import dev.sluice.core.store.JobStore;
 import dev.sluice.devstack.DevStackResource;
 import dev.sluice.devstack.logs.JsonLogFile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * An invitation's {@code sms.invite} task run by the worker in this JVM with SNS (the default provider)
@@ -29,20 +26,7 @@ class SnsInvitationTest {
     private static final JsonLogFile LOG = JsonLogFile.of("worker");
 
     @Inject
-    JobStore jobs;
-
-    @Inject
-    KmsClient kms;
-
-    @Inject
-    InvitationsConfig config;
-
-    private InvitationTasks invitations;
-
-    @BeforeEach
-    void setUp() {
-        invitations = new InvitationTasks(kms, jobs, config);
-    }
+    InvitationTasks invitations;
 
     @Test
     void theTaskSendsOneSmsThroughSnsAndADuplicateDeliverySendsNoOther() throws Exception {

@@ -8,15 +8,12 @@ import dev.sluice.core.invitations.InvitationStatus;
 import dev.sluice.core.invitations.SendingStart;
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.Task;
-import dev.sluice.core.store.JobStore;
 import dev.sluice.devstack.DevStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * A worker stopped between handing an invitation to SNS and recording the answer (simulated: the
@@ -28,20 +25,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 class SnsUnfinishedAttemptTest {
 
     @Inject
-    JobStore jobs;
-
-    @Inject
-    KmsClient kms;
-
-    @Inject
-    InvitationsConfig config;
-
-    private InvitationTasks invitations;
-
-    @BeforeEach
-    void setUp() {
-        invitations = new InvitationTasks(kms, jobs, config);
-    }
+    InvitationTasks invitations;
 
     @Test
     void anAttemptThatStoppedWhileSendingFailsTheInvitationAsDeliveryUnknownWithoutAnSms() {

@@ -10,7 +10,6 @@ import dev.sluice.core.invitations.Invitation;
 import dev.sluice.core.invitations.InvitationStatus;
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.Task;
-import dev.sluice.core.store.JobStore;
 import dev.sluice.devstack.DevStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -19,9 +18,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Twilio refuses an invitation's SMS (WireMock): a retryable refusal is retried on the task's next
@@ -33,24 +30,11 @@ import software.amazon.awssdk.services.kms.KmsClient;
 @QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.MODEL, value = "true"))
 class TwilioRefusalTest {
 
-    @Inject
-    JobStore jobs;
-
-    @Inject
-    KmsClient kms;
-
-    @Inject
-    InvitationsConfig config;
-
     @ConfigProperty(name = "sluice.sms.twilio.base-url")
     URI twilio;
 
-    private InvitationTasks invitations;
-
-    @BeforeEach
-    void setUp() {
-        invitations = new InvitationTasks(kms, jobs, config);
-    }
+    @Inject
+    InvitationTasks invitations;
 
     @Test
     void aServerErrorIsRetriedAndTheNextAttemptSends() {

@@ -9,7 +9,6 @@ import dev.sluice.core.invitations.InvitationStatus;
 import dev.sluice.core.invitations.SendingStart;
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.Task;
-import dev.sluice.core.store.JobStore;
 import dev.sluice.devstack.DevStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -18,9 +17,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * A worker stopped between handing an invitation to Twilio and recording the answer (simulated: the
@@ -32,24 +29,11 @@ import software.amazon.awssdk.services.kms.KmsClient;
 @QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.MODEL, value = "true"))
 class TwilioUnfinishedAttemptTest {
 
-    @Inject
-    JobStore jobs;
-
-    @Inject
-    KmsClient kms;
-
-    @Inject
-    InvitationsConfig config;
-
     @ConfigProperty(name = "sluice.sms.twilio.base-url")
     URI twilio;
 
-    private InvitationTasks invitations;
-
-    @BeforeEach
-    void setUp() {
-        invitations = new InvitationTasks(kms, jobs, config);
-    }
+    @Inject
+    InvitationTasks invitations;
 
     @Test
     void theMessageTheStoppedAttemptSentIsFoundAndRecordedWithoutSendingAgain() {

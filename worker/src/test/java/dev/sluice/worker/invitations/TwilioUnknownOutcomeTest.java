@@ -9,7 +9,6 @@ import dev.sluice.core.invitations.Invitation;
 import dev.sluice.core.invitations.InvitationStatus;
 import dev.sluice.core.job.JobStatus;
 import dev.sluice.core.job.Task;
-import dev.sluice.core.store.JobStore;
 import dev.sluice.devstack.DevStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -19,9 +18,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Twilio does not answer a create within the read timeout (500 ms here), so the SMS may or may not
@@ -35,24 +32,11 @@ class TwilioUnknownOutcomeTest {
     /** Far past the read timeout: the worker gives up waiting long before Twilio "answers". */
     private static final int SLOW_ANSWER_MS = 3_000;
 
-    @Inject
-    JobStore jobs;
-
-    @Inject
-    KmsClient kms;
-
-    @Inject
-    InvitationsConfig config;
-
     @ConfigProperty(name = "sluice.sms.twilio.base-url")
     URI twilio;
 
-    private InvitationTasks invitations;
-
-    @BeforeEach
-    void setUp() {
-        invitations = new InvitationTasks(kms, jobs, config);
-    }
+    @Inject
+    InvitationTasks invitations;
 
     @Test
     void aMessageTwilioListsIsRecordedAsSentWithoutASecondCreate() {
